@@ -1,0 +1,38 @@
+#pragma once
+// The subcommands. Each returns the process exit code:
+// 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or I/O error.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pglint::cli {
+
+constexpr int exit_clean = 0;
+constexpr int exit_findings = 1;
+constexpr int exit_failure = 2;
+
+struct GlobalOptions {
+  std::optional<int> pg_version;
+  std::optional<std::string> kind;
+};
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::optional<std::string> intent;
+  std::string format = "text";
+  std::string fail_on = "warning";
+};
+
+int run_check(const GlobalOptions& global, const CheckOptions& options);
+
+struct ParseOptions {
+  std::string path;
+  bool json = false;
+};
+
+int run_parse(const GlobalOptions& global, const ParseOptions& options);
+
+int run_rules(const std::string& format);
+int run_rule(const std::string& id);
+
+}  // namespace pglint::cli

@@ -1,0 +1,19 @@
+#pragma once
+// Reads the input files into a deployment model.
+#include <string>
+#include <vector>
+
+#include "compiler/cli/inputs.hpp"
+#include "compiler/model/deployment.hpp"
+
+namespace pglint::cli {
+
+struct LoadResult {
+  model::Deployment deployment;
+  std::size_t file_count = 0;  // files read, includes and postgresql.auto.conf too
+};
+
+// `errors` receives one message per input that could not be read at all.
+LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, std::vector<InputError>& errors);
+
+}  // namespace pglint::cli

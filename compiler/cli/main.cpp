@@ -1,0 +1,60 @@
+// pglint: a configuration compiler and linter for PostgreSQL.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "compiler/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace pglint::cli;
+  CLI::App app{"pglint: lint, fix and compile PostgreSQL configuration"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "pglint 0.1.0");
+
+  GlobalOptions global;
+  app.add_option("--pg-version", global.pg_version, "PostgreSQL major version (13-18); default: the intent's, else 18")
+      ->check(CLI::Range(13, 18));
+  app.add_option("--kind", global.kind, "file kind, overriding detection by name")
+      ->check(CLI::IsMember({"conf", "hba", "ident", "compose", "dockerfile", "intent"}));
+
+  CheckOptions check;
+  auto* check_cmd = app.add_subcommand("check", "report problems in configuration files and directories");
+  check_cmd->fallthrough();
+  check_cmd->add_option("paths", check.paths, "files or directories")->required();
+  check_cmd->add_option("--intent", check.intent, "intent file (TOML)");
+  check_cmd->add_option("--format", check.format, "output format")->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+
+  ParseOptions parse;
+  auto* parse_cmd = app.add_subcommand("parse", "print a file back from its syntax tree, or the tree as JSON");
+  parse_cmd->fallthrough();
+  parse_cmd->add_option("path", parse.path, "file")->required();
+  parse_cmd->add_flag("--json", parse.json, "print the tree as JSON");
+
+  std::string rules_format = "text";
+  auto* rules_cmd = app.add_subcommand("rules", "list every rule");
+  rules_cmd->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json"}));
+
+  std::string rule_id;
+  auto* rule_cmd = app.add_subcommand("rule", "print a rule's documentation");
+  rule_cmd->add_option("id", rule_id, "rule id or name")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : exit_failure;
+  }
+
+  try {
+    if (*check_cmd) return run_check(global, check);
+    if (*parse_cmd) return run_parse(global, parse);
+    if (*rules_cmd) return run_rules(rules_format);
+    if (*rule_cmd) return run_rule(rule_id);
+  } catch (const std::exception& e) {
+    std::cerr << "pglint: internal error: " << e.what() << '\n';
+    return exit_failure;
+  }
+  return exit_failure;
+}

@@ -1,0 +1,63 @@
+#pragma once
+// A finding: which rule, where (byte span in a file), what, and how to fix it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/source/source_file.hpp"
+
+namespace pglint::engine {
+
+enum class Severity { Info, Warning, Error };
+
+enum class Category {
+  Validity,
+  Security,
+  Resources,
+  Durability,
+  Compatibility,
+  Observability,
+  Performance,
+  Container,
+  Maintenance,
+};
+
+std::string_view severity_name(Severity severity);
+std::string_view category_name(Category category);
+std::optional<Severity> parse_severity(std::string_view text);
+
+// A replacement of bytes [span.begin, span.end) of a file by `replacement`.
+struct Edit {
+  Span span;
+  std::string replacement;
+};
+
+enum class Applicability { Safe, Unsafe };
+
+struct Fix {
+  std::string description;
+  std::vector<Edit> edits;
+  Applicability applicability = Applicability::Safe;
+};
+
+// Another place the message refers to ("overridden by line 12 of conf.d/b.conf").
+struct Related {
+  SourceFilePtr file;
+  Span span;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string rule_id;
+  std::string rule_name;
+  Severity severity = Severity::Error;
+  Category category = Category::Validity;
+  SourceFilePtr file;
+  Span span;
+  std::string message;
+  std::string help;
+  std::vector<Related> related;
+  std::optional<Fix> fix;
+};
+
+}  // namespace pglint::engine

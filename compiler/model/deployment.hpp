@@ -1,0 +1,18 @@
+#pragma once
+// Everything pglint knows about one deployment: the PostgreSQL version, the
+// configuration sets it found, and (later) hba/ident files, containers and intent.
+// Rules read this model; they never read raw text.
+#include <vector>
+
+#include "compiler/catalog/catalog.hpp"
+#include "compiler/model/conf_set.hpp"
+
+namespace pglint::model {
+
+struct Deployment {
+  int pg_major = catalog::newest_supported_major;
+  const catalog::Catalog* catalog = nullptr;
+  std::vector<ConfSet> conf_sets;
+};
+
+}  // namespace pglint::model

@@ -1,0 +1,57 @@
+// The stable, versioned JSON report (schemas/report.schema.json).
+#include <nlohmann/json.hpp>
+
+#include "compiler/report/report.hpp"
+
+namespace pglint::report {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json location_json(const SourceFile& file, Span span) {
+  LineColumn begin = file.position(span.begin);
+  LineColumn end = file.position(span.end);
+  return {{"line", begin.line}, {"column", begin.column}, {"end_line", end.line}, {"end_column", end.column}};
+}
+
+ordered_json diagnostic_json(const engine::Diagnostic& d) {
+  ordered_json node;
+  node["rule"] = d.rule_id;
+  node["name"] = d.rule_name;
+  node["severity"] = engine::severity_name(d.severity);
+  node["category"] = engine::category_name(d.category);
+  node["path"] = sanitize_utf8(d.file->display_path());
+  node.update(location_json(*d.file, d.span));
+  node["message"] = sanitize_utf8(d.message);
+  if (!d.help.empty()) node["help"] = sanitize_utf8(d.help);
+  node["fixable"] = d.fix.has_value();
+  if (!d.related.empty()) {
+    ordered_json related = ordered_json::array();
+    for (const auto& r : d.related) {
+      ordered_json item{{"path", sanitize_utf8(r.file->display_path())}};
+      item.update(location_json(*r.file, r.span));
+      item["message"] = sanitize_utf8(r.message);
+      related.push_back(std::move(item));
+    }
+    node["related"] = std::move(related);
+  }
+  return node;
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const std::vector<engine::Diagnostic>& diagnostics, const Summary& summary) {
+  ordered_json root;
+  root["version"] = 1;
+  ordered_json findings = ordered_json::array();
+  for (const auto& d : diagnostics) findings.push_back(diagnostic_json(d));
+  root["findings"] = std::move(findings);
+  root["summary"] = {{"files", summary.files},
+                     {"errors", summary.errors},
+                     {"warnings", summary.warnings},
+                     {"info", summary.infos}};
+  out << root.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace pglint::report

@@ -1,0 +1,87 @@
+// Human output in the style of rustc and Ruff: location, severity[rule], message,
+// the source line with a caret under the span, and a help line.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "compiler/report/report.hpp"
+
+namespace pglint::report {
+
+namespace {
+
+struct Palette {
+  std::string_view error, warning, info, bold, dim, help, reset;
+};
+
+Palette palette(bool color) {
+  if (!color) return {};
+  return {"\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1m", "\x1b[34m", "\x1b[1;32m", "\x1b[0m"};
+}
+
+std::string_view severity_color(const Palette& p, engine::Severity severity) {
+  switch (severity) {
+    case engine::Severity::Error: return p.error;
+    case engine::Severity::Warning: return p.warning;
+    case engine::Severity::Info: return p.info;
+  }
+  return p.reset;
+}
+
+// Shows at most this many bytes of a source line, so huge lines stay readable.
+constexpr std::size_t max_shown_line = 160;
+
+// Tabs are shown as spaces so the caret lines up.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) out += (c == '\t' || c == '\r') ? ' ' : c;
+  return sanitize_utf8(out);
+}
+
+void write_snippet(std::ostream& out, const engine::Diagnostic& d, const Palette& p) {
+  const SourceFile& file = *d.file;
+  LineColumn begin = file.position(d.span.begin);
+  std::string_view line = file.line_text(begin.line);
+  std::size_t column = begin.column - 1;
+  std::size_t width = std::max<std::size_t>(1, std::min(d.span.size(), line.size() > column ? line.size() - column : 1));
+  std::size_t window_start = column > max_shown_line / 2 ? column - max_shown_line / 2 : 0;
+  std::string_view shown = line.substr(std::min(window_start, line.size()), max_shown_line);
+  std::string gutter(fmt::formatted_size("{}", begin.line), ' ');
+  out << fmt::format("{}{} |{} {}{}\n", p.dim, begin.line, p.reset, window_start > 0 ? "..." : "", printable(shown));
+  std::size_t caret_at = column - window_start + (window_start > 0 ? 3 : 0);
+  width = std::min(width, max_shown_line);
+  out << fmt::format("{}{} |{} {}{}{}{}\n", p.dim, gutter, p.reset, std::string(caret_at, ' '),
+                     severity_color(p, d.severity), std::string(width, '^'), p.reset);
+  if (!d.help.empty()) out << fmt::format("{}{} = {}help:{} {}\n", p.dim, gutter, p.help, p.reset, sanitize_utf8(d.help));
+  for (const auto& related : d.related) {
+    LineColumn at = related.file->position(related.span.begin);
+    out << fmt::format("{}{} = {}note:{} {} ({}:{}:{})\n", p.dim, gutter, p.bold, p.reset, sanitize_utf8(related.message),
+                       sanitize_utf8(related.file->display_path()), at.line, at.column);
+  }
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const std::vector<engine::Diagnostic>& diagnostics, const Summary& summary,
+                const TextOptions& options) {
+  Palette p = palette(options.color);
+  for (const auto& d : diagnostics) {
+    LineColumn begin = d.file->position(d.span.begin);
+    out << fmt::format("{}{}:{}:{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), begin.line,
+                       begin.column, p.reset, severity_color(p, d.severity), engine::severity_name(d.severity),
+                       d.rule_id, p.reset, p.bold, sanitize_utf8(d.message), p.reset);
+    write_snippet(out, d, p);
+    out << '\n';
+  }
+  std::size_t total = summary.errors + summary.warnings + summary.infos;
+  if (total == 0) {
+    out << fmt::format("No problems found in {} file{}.\n", summary.files, summary.files == 1 ? "" : "s");
+    return;
+  }
+  out << fmt::format("Found {} problem{} in {} file{}: {} error{}, {} warning{}, {} info.\n", total,
+                     total == 1 ? "" : "s", summary.files, summary.files == 1 ? "" : "s", summary.errors,
+                     summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",
+                     summary.infos);
+}
+
+}  // namespace pglint::report

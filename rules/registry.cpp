@@ -1,0 +1,33 @@
+#include "rules/registry.hpp"
+
+#include <algorithm>
+
+namespace pglint::rules {
+
+const std::vector<std::unique_ptr<engine::Rule>>& all_rules() {
+  static const std::vector<std::unique_ptr<engine::Rule>> rules = [] {
+    std::vector<std::unique_ptr<engine::Rule>> list;
+    list.push_back(make_syntax_error_rule());
+    list.push_back(make_unknown_parameter_rule());
+    list.push_back(make_invalid_value_rule());
+    list.push_back(make_internal_parameter_rule());
+    list.push_back(make_include_error_rule());
+    list.push_back(make_startup_conflict_rule());
+    list.push_back(make_parameter_removed_rule());
+    list.push_back(make_parameter_not_yet_available_rule());
+    list.push_back(make_parameter_removed_later_rule());
+    list.push_back(make_overridden_setting_rule());
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
+    return list;
+  }();
+  return rules;
+}
+
+const engine::Rule* find_rule(std::string_view id_or_name) {
+  for (const auto& rule : all_rules()) {
+    if (rule->info().id == id_or_name || rule->info().name == id_or_name) return rule.get();
+  }
+  return nullptr;
+}
+
+}  // namespace pglint::rules
