@@ -1,0 +1,26 @@
+// Every real-world file of ../shared/corpus/conf prints back byte for byte.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "compiler/syntax/conf/tree.hpp"
+#include "tests/test_support.hpp"
+
+using namespace pglint;
+
+TEST_CASE("corpus: postgresql.conf files round-trip byte for byte") {
+  auto corpus = testing::shared_dir() / "corpus" / "conf";
+  if (!std::filesystem::is_directory(corpus)) {
+    WARN("skipped: " << corpus << " is absent (it exists only next to the development checkout)");
+    return;
+  }
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+    std::string error;
+    auto source = read_source_file(entry.path(), entry.path().filename().string(), error);
+    REQUIRE(source);
+    INFO(entry.path().filename().string());
+    CHECK(conf::print(conf::parse(*source)) == (*source)->text());
+    ++files;
+  }
+  CHECK(files > 50);
+}
