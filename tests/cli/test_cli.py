@@ -1,4 +1,243 @@
 #!/usr/bin/env python3
-"""Command-line tests (placeholder, filled below)."""
+"""Command-line behaviour of the real pglint executable: exit codes, output formats,
+file discovery, parse round trips, bad input. Usage: test_cli.py PATH_TO_PGLINT"""
+import json
+import os
+import subprocess
 import sys
-print("0 passed, 0 failed")
+import tempfile
+import unittest
+from pathlib import Path
+
+PGLINT = None
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args, cwd=None, env=None, input_bytes=None):
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([PGLINT, *args], cwd=cwd, env=full_env, capture_output=True, input=input_bytes,
+                          timeout=60)
+
+
+def check_json(*args, **kwargs):
+    result = run("check", "--format", "json", *args, **kwargs)
+    return result, json.loads(result.stdout)
+
+
+class Files(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.path = Path(self.dir.name)
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def write(self, name, content):
+        path = self.path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        return path
+
+
+class ExitCodes(Files):
+    def test_clean_file_exits_0(self):
+        conf = self.write("postgresql.conf", "work_mem = 4MB\n")
+        self.assertEqual(run("check", conf).returncode, 0)
+
+    def test_error_exits_1(self):
+        conf = self.write("postgresql.conf", "work_mem = 1.5GB\n")
+        self.assertEqual(run("check", conf).returncode, 1)
+
+    def test_fail_on_never_exits_0_with_findings(self):
+        conf = self.write("postgresql.conf", "work_mem = 1.5GB\n")
+        self.assertEqual(run("check", "--fail-on", "never", conf).returncode, 0)
+
+    def test_info_only_passes_default_fail_on_but_not_info(self):
+        conf = self.write("postgresql.conf", "work_mem = 4MB\nwork_mem = 8MB\n")
+        self.assertEqual(run("check", conf).returncode, 0)
+        self.assertEqual(run("check", "--fail-on", "info", conf).returncode, 1)
+
+    def test_missing_path_exits_2_with_message(self):
+        result = run("check", self.path / "nope.conf")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"nope.conf", result.stderr)
+        self.assertEqual(result.stdout, b"")
+
+    def test_usage_error_exits_2(self):
+        self.assertEqual(run("check", "--format", "xml", "x").returncode, 2)
+        self.assertEqual(run("frobnicate").returncode, 2)
+        self.assertEqual(run("--pg-version", "12", "check", "x").returncode, 2)
+
+    def test_unknown_kind_exits_2(self):
+        other = self.write("settings.txt", "x")
+        result = run("check", other)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"--kind", result.stderr)
+
+    def test_unreadable_file_exits_2(self):
+        if os.geteuid() == 0:
+            self.skipTest("root can read anything")
+        conf = self.write("postgresql.conf", "work_mem = 4MB\n")
+        conf.chmod(0)
+        self.assertEqual(run("check", conf).returncode, 2)
+
+
+class JsonReport(Files):
+    def test_fields_positions_and_summary(self):
+        conf = self.write("postgresql.conf", "# c\nwork_mem = '64KB'\n")
+        result, report = check_json(conf)
+        self.assertEqual(report["version"], 1)
+        [finding] = report["findings"]
+        self.assertEqual(finding["rule"], "V103")
+        self.assertEqual(finding["name"], "invalid-value")
+        self.assertEqual(finding["severity"], "error")
+        self.assertEqual(finding["category"], "validity")
+        self.assertEqual(finding["path"], str(conf))
+        self.assertEqual((finding["line"], finding["column"], finding["end_line"], finding["end_column"]),
+                         (2, 12, 2, 18))
+        self.assertIn("Valid units", finding["help"])
+        self.assertFalse(finding["fixable"])
+        self.assertEqual(report["summary"], {"files": 1, "errors": 1, "warnings": 0, "info": 0})
+
+    def test_matches_schema(self):
+        try:
+            import jsonschema
+        except ImportError:
+            self.skipTest("python3-jsonschema is not installed for this interpreter")
+        conf = self.write("postgresql.conf", "work_mem = 4MB\nwork_mem = 1.5GB\nshared_buffer = 1\nwork_mem = 5MB\n")
+        _, report = check_json(conf)
+        schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text())
+        jsonschema.validate(report, schema)
+        self.assertGreaterEqual(len(report["findings"]), 3)
+
+    def test_invalid_utf8_is_replaced_not_crashing(self):
+        conf = self.write("postgresql.conf", b"caf\xe9 = 1\n")
+        result, report = check_json(conf)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("\ufffd", report["findings"][0]["message"])
+
+
+class TextReport(Files):
+    def test_rustc_style(self):
+        conf = self.write("postgresql.conf", "listen_addresses = *\n")
+        out = run("check", conf).stdout.decode()
+        self.assertIn(f"{conf}:1:20: error[V101]: syntax error, near token \"*\"", out)
+        self.assertIn("1 | listen_addresses = *", out)
+        self.assertIn("  |                    ^", out)
+        self.assertIn("help:", out)
+        self.assertNotIn("\x1b[", out)  # not a terminal: no colour
+
+    def test_no_problems(self):
+        conf = self.write("postgresql.conf", "work_mem = 4MB\n")
+        self.assertIn("No problems found", run("check", conf).stdout.decode())
+
+
+class Discovery(Files):
+    def test_directory_search_skips_hidden_and_build_and_reads_includes_once(self):
+        self.write("db/postgresql.conf", "include_dir 'conf.d'\n")
+        self.write("db/conf.d/10-tuning.conf", "work_mem = 1.5GB\n")
+        self.write(".git/postgresql.conf", "bad = = =\n")
+        self.write("build/postgresql.conf", "bad = = =\n")
+        _, report = check_json(self.path)
+        paths = [f["path"] for f in report["findings"]]
+        self.assertEqual(paths, [str(self.path / "db/conf.d/10-tuning.conf")])
+        self.assertEqual(report["summary"]["files"], 2)
+
+    def test_auto_conf_overrides_are_named(self):
+        self.write("postgresql.conf", "work_mem = 4MB\n")
+        self.write("postgresql.auto.conf", "work_mem = '64MB'\n")
+        _, report = check_json(self.path)
+        [finding] = report["findings"]
+        self.assertEqual(finding["rule"], "M101")
+        self.assertIn("postgresql.auto.conf", finding["message"])
+
+    def test_version_changes_verdict(self):
+        conf = self.write("postgresql.conf", "reserved_connections = 5\n")
+        self.assertEqual(run("--pg-version", "16", "check", conf).returncode, 0)
+        _, report = check_json("--pg-version", "15", conf)
+        self.assertEqual(report["findings"][0]["rule"], "C102")
+        _, report = check_json(conf, "--pg-version", "15")  # options after the subcommand work too
+        self.assertEqual(report["findings"][0]["rule"], "C102")
+
+
+class BadInput(Files):
+    def test_binary_file_is_one_finding(self):
+        conf = self.write("postgresql.conf", bytes(range(256)) * 100)
+        result, report = check_json(conf)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(len(report["findings"]), 1)
+        self.assertIn("binary", report["findings"][0]["message"])
+
+    def test_include_cycle_terminates(self):
+        self.write("postgresql.conf", "include 'a.conf'\n")
+        self.write("a.conf", "include 'postgresql.conf'\n")
+        result, report = check_json(self.path / "postgresql.conf")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cycle", report["findings"][0]["message"])
+
+    def test_huge_line(self):
+        conf = self.write("postgresql.conf", "application_name = '" + "x" * 5_000_000 + "'\nwork_mem = 1.5GB\n")
+        result, report = check_json(conf)
+        self.assertEqual([f["line"] for f in report["findings"]], [2])
+        text = run("check", conf).stdout
+        self.assertLess(len(text), 5000)
+
+
+class Parse(Files):
+    def test_round_trip_is_byte_identical(self):
+        content = b"# c\r\nwork_mem = 1.5GB\r\nx = 'unterminated\n\tssl on # t\nlast = 1"
+        conf = self.write("postgresql.conf", content)
+        result = run("parse", conf)
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, content)
+
+    def test_json_tree(self):
+        conf = self.write("x.conf", "work_mem = '4MB' # why\nbad = *\n")
+        tree = json.loads(run("parse", "--json", conf).stdout)
+        entry, bad = tree["lines"]
+        self.assertEqual((entry["name"], entry["raw_value"], entry["value"]), ("work_mem", "'4MB'", "4MB"))
+        self.assertEqual(entry["comment"], "# why")
+        self.assertEqual(entry["value_span"], [11, 16])
+        self.assertEqual(bad["kind"], "error")
+        self.assertEqual(bad["error"]["message"], 'syntax error, near token "*"')
+
+    def test_kind_override(self):
+        conf = self.write("settings.txt", "a = 1\n")
+        self.assertEqual(run("parse", conf).returncode, 2)
+        self.assertEqual(run("parse", "--kind", "conf", conf).stdout, b"a = 1\n")
+
+
+class Rules(unittest.TestCase):
+    def test_every_rule_has_documentation(self):
+        rules = json.loads(run("rules", "--format", "json").stdout)
+        self.assertGreaterEqual(len(rules), 10)
+        for rule in rules:
+            for field in ("id", "name", "summary", "category", "severity", "what", "why", "example", "use_instead"):
+                self.assertTrue(rule[field], f"{rule['id']} lacks {field}")
+            self.assertTrue(rule["references"], rule["id"])
+            doc = run("rule", rule["id"])
+            self.assertEqual(doc.returncode, 0)
+            self.assertIn(f"# {rule['id']} {rule['name']}", doc.stdout.decode())
+
+    def test_unknown_rule(self):
+        self.assertEqual(run("rule", "X999").returncode, 2)
+
+
+class Example(unittest.TestCase):
+    def test_seed_example_is_checked(self):
+        result = run("check", "--format", "json", ROOT / "examples" / "seed-production")
+        self.assertIn(result.returncode, (0, 1))
+        report = json.loads(result.stdout)
+        self.assertGreaterEqual(report["summary"]["files"], 1)
+
+
+if __name__ == "__main__":
+    PGLINT = os.path.abspath(sys.argv.pop(1))
+    result = unittest.main(exit=False, verbosity=1).result
+    failed = len(result.failures) + len(result.errors)
+    skipped = len(result.skipped)
+    print(f"{result.testsRun - failed - skipped} passed, {failed} failed, {skipped} skipped")
+    sys.exit(1 if failed else 0)
