@@ -39,9 +39,10 @@ std::vector<std::string> string_list(const json& node, const char* key) {
   return it->get<std::vector<std::string>>();
 }
 
-Parameter parse_parameter(const std::string& name, const json& node) {
+Parameter parse_parameter(const std::string& name, const json& node, int major) {
   Parameter p;
   p.name = name;
+  p.major = major;
   p.type = parse_type(node.at("type").get<std::string>());
   p.unit = optional_string(node, "unit");
   p.min = optional_number(node, "min");
@@ -61,15 +62,16 @@ Parameter parse_parameter(const std::string& name, const json& node) {
 
 std::unique_ptr<Catalog> load_catalog(std::string_view content) {
   json root = json::parse(content);
+  int major = root.at("postgres_major").get<int>();
   std::map<std::string, Parameter> parameters;
   for (const auto& [name, node] : root.at("parameters").items()) {
-    parameters.emplace(fold_name(name), parse_parameter(name, node));
+    parameters.emplace(fold_name(name), parse_parameter(name, node, major));
   }
   std::map<std::string, std::string> aliases;
   if (auto it = root.find("aliases"); it != root.end()) {
     for (const auto& [alias, target] : it->items()) aliases.emplace(fold_name(alias), target.get<std::string>());
   }
-  return std::make_unique<Catalog>(root.at("postgres_major").get<int>(), std::move(parameters), std::move(aliases));
+  return std::make_unique<Catalog>(major, std::move(parameters), std::move(aliases));
 }
 
 std::optional<std::string_view> embedded_file(std::string_view name) {

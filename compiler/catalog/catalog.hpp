@@ -30,6 +30,7 @@ struct Parameter {
   std::string extra_description;
   bool hidden = false;           // GUC_NO_SHOW_ALL
   bool build_dependent = false;  // exists only in some builds
+  int major = 0;                 // the version whose catalogue this entry comes from
 
   [[nodiscard]] bool needs_restart() const { return context == "postmaster"; }
   [[nodiscard]] bool is_internal() const { return context == "internal"; }

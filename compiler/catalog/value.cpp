@@ -9,6 +9,7 @@
 #include <fmt/printf.h>
 #include <strings.h>
 
+#include "compiler/catalog/check_hooks.hpp"
 #include "compiler/catalog/units.hpp"
 
 namespace pglint::catalog {
@@ -113,7 +114,8 @@ ValueResult check_real(const Parameter& p, std::string_view text, std::string_vi
   return ParsedValue{parsed.value, {}};
 }
 
-ValueResult check_enum(const Parameter& p, std::string_view text, std::string_view name, bool accept_build_dependent) {
+// Build-dependent values (lz4, zstd ...) are accepted: users run full builds.
+ValueResult check_enum(const Parameter& p, std::string_view text, std::string_view name) {
   auto matches = [&](const std::string& option) {
     return option.size() == text.size() && strncasecmp(option.c_str(), std::string(text).c_str(), text.size()) == 0;
   };
@@ -122,10 +124,8 @@ ValueResult check_enum(const Parameter& p, std::string_view text, std::string_vi
       if (matches(option)) return ParsedValue{std::string(text), option};
     }
   }
-  if (accept_build_dependent) {
-    for (const auto& option : p.build_dependent_enum_values) {
-      if (matches(option)) return ParsedValue{std::string(text), option};
-    }
+  for (const auto& option : p.build_dependent_enum_values) {
+    if (matches(option)) return ParsedValue{std::string(text), option};
   }
   std::string available;
   for (const auto& option : p.enum_values) available += (available.empty() ? "" : ", ") + option;
@@ -167,8 +167,9 @@ std::optional<bool> parse_bool(std::string_view text) {
   return std::nullopt;
 }
 
-ValueResult parse_value(const Parameter& parameter, std::string_view text, std::string_view name,
-                        bool accept_build_dependent) {
+namespace {
+
+ValueResult parse_by_type(const Parameter& parameter, std::string_view text, std::string_view name) {
   switch (parameter.type) {
     case ParamType::Bool: {
       auto value = parse_bool(text);
@@ -177,10 +178,22 @@ ValueResult parse_value(const Parameter& parameter, std::string_view text, std::
     }
     case ParamType::Integer: return check_integer(parameter, text, name);
     case ParamType::Real: return check_real(parameter, text, name);
-    case ParamType::Enum: return check_enum(parameter, text, name, accept_build_dependent);
+    case ParamType::Enum: return check_enum(parameter, text, name);
     case ParamType::String: return ParsedValue{std::string(text), {}};
   }
   return ParsedValue{std::string(text), {}};
+}
+
+}  // namespace
+
+ValueResult parse_value(const Parameter& parameter, std::string_view text, std::string_view name,
+                        const CurrentNumber* current) {
+  ValueResult result = parse_by_type(parameter, text, name);
+  const auto* parsed = std::get_if<ParsedValue>(&result);
+  if (!parsed) return result;
+  HookInput input{parameter, name, text, *parsed, parameter.major, current};
+  if (auto error = run_check_hook(input)) return *error;
+  return result;
 }
 
 ValueResult parse_value(std::string_view name, std::string_view text, int major) {

@@ -1,6 +1,7 @@
 #pragma once
 // Interpretation of a setting's value exactly as PostgreSQL's guc.c does it
 // (parse_bool, parse_int, parse_real, enum lookup, range checks), with its messages.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,10 +25,15 @@ struct ParsedValue {
 
 using ValueResult = std::variant<ParsedValue, ValueError>;
 
+// The value another parameter holds when this one is applied; see check_hooks.hpp.
+using CurrentNumber = std::function<std::optional<double>(std::string_view name)>;
+
 // `text` is the value after de-quoting, as PostgreSQL receives it. `name` is the
-// parameter's name as written (PostgreSQL's messages quote it as written).
+// parameter's name as written (PostgreSQL's messages quote it as written). The value is
+// parsed, range-checked and given to the parameter's check hook, as PostgreSQL does;
+// `current` gives other parameters' values to hooks that compare (null: defaults).
 ValueResult parse_value(const Parameter& parameter, std::string_view text, std::string_view name,
-                        bool accept_build_dependent = true);
+                        const CurrentNumber* current = nullptr);
 
 // Library entry point: the parameter is looked up in the catalogue of `major`.
 // An unknown name gives PostgreSQL's "unrecognized configuration parameter" error.

@@ -1,6 +1,8 @@
 // V103 invalid-value: a value PostgreSQL rejects for its parameter (type, unit, range, enum).
 #include <fmt/format.h>
 
+#include <map>
+
 #include "compiler/catalog/units.hpp"
 #include "rules/registry.hpp"
 #include "rules/rule_support.hpp"
@@ -58,21 +60,41 @@ class InvalidValueRule final : public engine::Rule {
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
-    for_each_setting(deployment, [&](const model::ConfSet&, const model::Setting& setting) {
-      if (setting.dead) return;
+    for (const model::ConfSet& set : deployment.conf_sets) check_set(deployment, set, sink);
+  }
+
+ private:
+  // Settings are applied in order; hooks that compare parameters (MAX_BACKENDS in 13-17)
+  // see the values applied before them.
+  static void check_set(const model::Deployment& deployment, const model::ConfSet& set, engine::DiagnosticSink& sink) {
+    std::map<std::string, double, std::less<>> applied;
+    catalog::CurrentNumber current = [&](std::string_view name) -> std::optional<double> {
+      auto it = applied.find(name);
+      if (it == applied.end()) return std::nullopt;
+      return it->second;
+    };
+    for (const model::Setting& setting : set.settings) {
+      if (setting.dead) continue;
       const catalog::Parameter* parameter = deployment.catalog->find(setting.entry.name);
-      if (!parameter || parameter->is_internal()) return;
-      auto result = catalog::parse_value(*parameter, setting.entry.value, setting.entry.name);
-      const auto* error = std::get_if<catalog::ValueError>(&result);
-      if (!error) return;
-      std::string help = error->hint;
-      // PostgreSQL's enum hint already lists the values; otherwise say what is accepted.
-      if (parameter->type != catalog::ParamType::Enum) {
-        std::string accepted = accepted_values(*parameter);
-        if (!accepted.empty()) help += (help.empty() ? "" : " ") + accepted;
+      if (!parameter || parameter->is_internal()) continue;
+      auto result = catalog::parse_value(*parameter, setting.entry.value, setting.entry.name, &current);
+      if (const auto* parsed = std::get_if<catalog::ParsedValue>(&result)) {
+        if (auto number = catalog::numeric_value(*parsed)) applied[catalog::fold_name(parameter->name)] = *number;
+        continue;
       }
-      sink.report(file_of(setting.value), setting.value.span, error->message, help);
-    });
+      report(*parameter, setting, std::get<catalog::ValueError>(result), sink);
+    }
+  }
+
+  static void report(const catalog::Parameter& parameter, const model::Setting& setting, const catalog::ValueError& error,
+                     engine::DiagnosticSink& sink) {
+    std::string help = error.hint;
+    // PostgreSQL's enum hint already lists the values; otherwise say what is accepted.
+    if (parameter.type != catalog::ParamType::Enum) {
+      std::string accepted = accepted_values(parameter);
+      if (!accepted.empty()) help += (help.empty() ? "" : " ") + accepted;
+    }
+    sink.report(file_of(setting.value), setting.value.span, error.message, help);
   }
 };
 
