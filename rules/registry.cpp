@@ -17,6 +17,9 @@ const std::vector<std::unique_ptr<engine::Rule>>& all_rules() {
     list.push_back(make_parameter_not_yet_available_rule());
     list.push_back(make_parameter_removed_later_rule());
     list.push_back(make_overridden_setting_rule());
+    list.push_back(make_hba_invalid_record_rule());
+    list.push_back(make_hostssl_without_ssl_rule());
+    list.push_back(make_hba_no_entries_rule());
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     return list;
   }();

@@ -21,6 +21,48 @@ std::vector<const InputFile*> conf_roots_in_order(const std::vector<InputFile>& 
   return roots;
 }
 
+// The postgresql.conf a pg_hba.conf belongs to: the one whose hba_file names it, else
+// the one in the same directory (PostgreSQL's default: both in the data directory).
+const model::ConfSet* owning_conf(const std::vector<model::ConfSet>& sets, const fs::path& hba_path) {
+  fs::path wanted = model::canonical_config_path(hba_path);
+  for (const auto& set : sets) {
+    const model::Setting* hba_file = set.effective("hba_file");
+    if (!hba_file || !set.main_file()) continue;
+    fs::path named = fs::path(hba_file->entry.value);
+    if (named.is_relative()) named = set.main_file()->tree.file->real_path().parent_path() / named;
+    if (model::canonical_config_path(named) == wanted) return &set;
+  }
+  for (const auto& set : sets) {
+    if (!set.main_file()) continue;
+    fs::path conf_dir = model::canonical_config_path(set.main_file()->tree.file->real_path()).parent_path();
+    if (conf_dir == wanted.parent_path()) return &set;
+  }
+  return nullptr;
+}
+
+void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors) {
+  model::Deployment& deployment = result.deployment;
+  std::set<fs::path> already_read;
+  for (const auto& input : inputs) {
+    if (input.kind != model::FileKind::Hba) continue;
+    fs::path canonical = model::canonical_config_path(input.path);
+    if (already_read.contains(canonical)) continue;
+    std::string error;
+    auto source = read_source_file(input.path, input.display, error);
+    if (!source) {
+      errors.push_back({error});
+      continue;
+    }
+    const model::ConfSet* conf = owning_conf(deployment.conf_sets, input.path);
+    auto context = model::hba_context_for(deployment.pg_major, conf, *deployment.catalog);
+    model::HbaSet set = model::load_hba_set(*source, context);
+    set.conf = conf;
+    for (const auto& file : set.files) already_read.insert(model::canonical_config_path(file->tree.file->real_path()));
+    result.file_count += set.files.size();
+    deployment.hba_sets.push_back(std::move(set));
+  }
+}
+
 }  // namespace
 
 LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, std::vector<InputError>& errors) {
@@ -45,6 +87,8 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, s
     result.file_count += set->files.size();
     result.deployment.conf_sets.push_back(std::move(*set));
   }
+  // Conf sets are complete and stay put from here on: hba sets point into them.
+  load_hba_files(inputs, result, errors);
   return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include "compiler/catalog/catalog.hpp"
 #include "compiler/model/conf_set.hpp"
+#include "compiler/model/hba_set.hpp"
 
 namespace pglint::model {
 
@@ -13,6 +14,7 @@ struct Deployment {
   int pg_major = catalog::newest_supported_major;
   const catalog::Catalog* catalog = nullptr;
   std::vector<ConfSet> conf_sets;
+  std::vector<HbaSet> hba_sets;
 };
 
 }  // namespace pglint::model

@@ -26,7 +26,6 @@ server says "not supported by this build" for it.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import sys
 from dataclasses import dataclass, field

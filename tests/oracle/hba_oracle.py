@@ -310,12 +310,89 @@ def error_row_stats(pg: dict) -> str:
     failed = sum(1 for p in pg.values() if not p.loads)
     loads_err = sum(1 for p in pg.values() if p.loads and p.error is not None)
     silent = sum(1 for p in pg.values() if not p.loads and (p.error is None or p.error in LOADS_WITH_ERROR))
-    return (f"{rows} rows, {err} with an error ({loads_err} of them still load), {failed} failed "
-            f"to load ({silent} of them for a reason that was only logged)")
+    rejected = sum(1 for p in pg.values() if p.rejected)
+    return (f"{rows} rows, {rejected} rejected: {err} with an error ({loads_err} of them still "
+            f"load), {failed} failed to load ({silent} of them for a reason that was only logged)")
+
+
+def not_compared_reason(p: PgLine | None, exclude: str | None) -> str | None:
+    """Why a line is left out of the comparison, or None."""
+    if p is not None and p.build_dependent:
+        return "build-dependent"
+    return exclude
+
+
+def print_verdicts(major: int, fs, lines: list, pg: dict) -> None:
+    """--verdicts-only: PostgreSQL's verdict on every logical line."""
+    for ll in lines:
+        kind, excl = classify(fs, ll)
+        p = pg.get(ll.first)
+        rejected = p is not None and p.rejected
+        why = not_compared_reason(p, excl)
+        print(f"{show_line(major, ll, kind)}  {'REJECTED' if rejected else 'accepted'}"
+              f"{'  | ' + p.describe() if rejected else ''}"
+              f"{f'  [not compared: {why}]' if why else ''}")
+
+
+def compare_lines(a, res: MajorResult, fs, lines: list, pg: dict, by_line: dict) -> Counter:
+    """Compare line by line; print disagreements and message differences; fill `res`.
+
+    Returns the number of disagreements by kind of record."""
+    kinds_bad = Counter()
+    msg_diffs = []
+    for ll in lines:
+        kind, excl = classify(fs, ll)
+        p = pg.get(ll.first)
+        fl = by_line.get(ll.first, [])
+        why = not_compared_reason(p, excl)
+        if why:
+            res.not_compared[why] += 1
+            continue
+        pg_rej = p is not None and p.rejected
+        lint_rej = any(is_validity(f) for f in fl)
+        if pg_rej != lint_rej:
+            res.failed += 1
+            kinds_bad[kind.split(":")[0]] += 1
+            print(f"--- DISAGREE {show_line(res.major, ll, kind)}")
+            print(f"    postgres: {p.describe() if p is not None else 'accepted (no row)'}")
+            print(f"    pglint:   {'rejected' if lint_rej else 'accepted'}")
+            for f in fl:
+                print(f"      | {fmt_finding(f)}")
+            continue
+        if pg_rej:
+            want = p.expected_messages()
+            msgs = [f.get("message", "") for f in fl if is_validity(f)]
+            if want and not any(w in m for w in want for m in msgs):
+                res.message_diffs += 1
+                msg_diffs.append((ll, kind, p, fl))
+                if a.strict_messages:
+                    res.failed += 1
+                    continue
+        res.passed += 1
+    if msg_diffs:
+        print(f"=== pg{res.major}: {len(msg_diffs)} message differences"
+              f"{'' if a.strict_messages else ' (not failures without --strict-messages)'}")
+        for ll, kind, p, fl in msg_diffs:
+            print(f"--- MESSAGE {show_line(res.major, ll, kind)}")
+            print(f"    postgres: {' || '.join(p.expected_messages())}")
+            for f in fl:
+                if is_validity(f):
+                    print(f"    pglint:   {fmt_finding(f)}")
+    return kinds_bad
+
+
+def write_verdicts_tsv(path: Path, fs, lines: list, pg: dict) -> None:
+    """--keep: first line, kind, rejected (0/1), text, PostgreSQL's verdict."""
+    with open(path, "w") as fh:
+        for ll in lines:
+            kind, _ = classify(fs, ll)
+            p = pg.get(ll.first)
+            fh.write(f"{ll.first}\t{kind}\t{int(bool(p and p.rejected))}\t"
+                     f"{ll.text!r}\t{p.describe() if p else 'accepted (no row)'}\n")
 
 
 def run_major(a, major: int, workdir: Path) -> MajorResult:
-    """Generate, get both verdicts for one major, print its disagreements."""
+    """Generate the files of one major, get both verdicts, print what differs."""
     res = MajorResult(major)
     t0 = time.monotonic()
     srv = pgserver.PgServer(major, workdir, cluster=CLUSTER).prepare()
@@ -333,86 +410,28 @@ def run_major(a, major: int, workdir: Path) -> MajorResult:
     timing = (f"setup {t1 - t0:.1f}s, postgres {rules.seconds * 1000:.0f} ms "
               f"({(t2 - t1) * 1000:.0f} ms with parsing)")
 
-    verdict_rows = []
     if a.verdicts_only:
-        for ll in lines:
-            kind, excl = classify(fs, ll)
-            p = pg.get(ll.first)
-            state = "accepted" if p is None or not p.rejected else "REJECTED"
-            note = ""
-            if p is not None and p.build_dependent:
-                note = "  [not compared: build-dependent]"
-            elif excl:
-                note = f"  [not compared: {excl}]"
-            print(f"{show_line(major, ll, kind)}  {state}"
-                  f"{'  | ' + p.describe() if p is not None and p.rejected else ''}{note}")
-            verdict_rows.append((ll, kind, p))
+        print_verdicts(major, fs, lines, pg)
         res.summary = f"{len(lines)} lines; postgres: {error_row_stats(pg)}; {timing}"
     else:
-        t3 = time.monotonic()
         found = pglint_findings(a.pglint, major, casedir)
-        timing += f", pglint {time.monotonic() - t3:.1f}s"
+        timing += f", pglint {time.monotonic() - t2:.1f}s"
         by_line, stray = findings_by_line(found, lines)
         for f in stray:
             print(f"warning: pg{major}: pglint finding on no line of pg_hba.conf: {fmt_finding(f)}",
                   file=sys.stderr)
-        kinds_bad = Counter()
-        msg_out = []
-        for ll in lines:
-            kind, excl = classify(fs, ll)
-            p = pg.get(ll.first)
-            fl = by_line.get(ll.first, [])
-            verdict_rows.append((ll, kind, p))
-            if p is not None and p.build_dependent:
-                res.not_compared["build-dependent"] += 1
-                continue
-            if excl:
-                res.not_compared[excl] += 1
-                continue
-            pg_rej = p is not None and p.rejected
-            lint_rej = any(is_validity(f) for f in fl)
-            if pg_rej != lint_rej:
-                res.failed += 1
-                kinds_bad[kind.split(":")[0]] += 1
-                print(f"--- DISAGREE {show_line(major, ll, kind)}")
-                print(f"    postgres: {p.describe() if p is not None else 'accepted (no row)'}")
-                print(f"    pglint:   {'rejected' if lint_rej else 'accepted'}")
-                for f in fl:
-                    print(f"      | {fmt_finding(f)}")
-                continue
-            if pg_rej:
-                want = p.expected_messages()
-                msgs = [f.get("message", "") for f in fl if is_validity(f)]
-                if want and not any(w in m for w in want for m in msgs):
-                    res.message_diffs += 1
-                    msg_out.append((ll, kind, p, fl))
-                    if a.strict_messages:
-                        res.failed += 1
-                        continue
-            res.passed += 1
-        if msg_out:
-            print(f"=== pg{major}: {len(msg_out)} message differences"
-                  f"{'' if a.strict_messages else ' (not failures without --strict-messages)'}")
-            for ll, kind, p, fl in msg_out:
-                print(f"--- MESSAGE {show_line(major, ll, kind)}")
-                print(f"    postgres: {' || '.join(p.expected_messages())}")
-                for f in fl:
-                    if is_validity(f):
-                        print(f"    pglint:   {fmt_finding(f)}")
+        kinds_bad = compare_lines(a, res, fs, lines, pg, by_line)
         nc = sum(res.not_compared.values())
+        why = ", ".join(f"{k}: {v}" for k, v in res.not_compared.items())
         res.summary = (f"{res.passed} agree, {res.failed} disagree, {nc} not compared"
-                       f"{' (' + ', '.join(f'{k}: {v}' for k, v in res.not_compared.items()) + ')' if nc else ''}"
-                       f", {res.message_diffs} message differences; postgres: {error_row_stats(pg)}; "
-                       f"{timing}")
+                       f"{f' ({why})' if nc else ''}, {res.message_diffs} message differences; "
+                       f"postgres: {error_row_stats(pg)}; {timing}")
         if kinds_bad:
             res.summary += "; disagreements by kind: " + ", ".join(
                 f"{k} {n}" for k, n in kinds_bad.most_common())
 
     if a.keep:
-        with open(casedir / "verdicts.tsv", "w") as fh:
-            for ll, kind, p in verdict_rows:
-                fh.write(f"{ll.first}\t{kind}\t{int(bool(p and p.rejected))}\t"
-                         f"{ll.text!r}\t{p.describe() if p else 'accepted (no row)'}\n")
+        write_verdicts_tsv(casedir / "verdicts.tsv", fs, lines, pg)
     else:
         shutil.rmtree(casedir, ignore_errors=True)
     return res

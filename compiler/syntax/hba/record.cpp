@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
+
+#include "compiler/catalog/list_syntax.hpp"
 
 #include "compiler/syntax/hba/address.hpp"
 #include "compiler/syntax/hba/regex_check.hpp"
@@ -56,10 +59,11 @@ class RecordParser {
 
   Span end_of_line() const {
     const Token& last = line_.fields.back().back();
-    return last.from_at_file ? line_.fields.front().front().span : Span{last.span.end, last.span.end};
+    return last.from_at_file ? last.span : Span{last.span.end, last.span.end};
   }
 
-  Span span_of(const Token& token) const { return token.from_at_file ? line_.fields.front().front().span : token.span; }
+  // Tokens read from an @file carry the span of the @file reference.
+  static Span span_of(const Token& token) { return token.span; }
 
   std::optional<Failure> connection_type() {
     const Field& field = *next_field();
@@ -271,7 +275,7 @@ class RecordParser {
     }
     if (name == "radiusservers" || name == "radiusports" || name == "radiussecrets" || name == "radiusidentifiers") {
       if (!method_is({"radius"})) return only_valid_for(o, "radius");
-      return std::nullopt;
+      return check_radius_list(o);
     }
     if (context_.major >= 18 &&
         (name == "issuer" || name == "scope" || name == "validator" || name == "delegate_ident_mapping")) {
@@ -279,6 +283,43 @@ class RecordParser {
       return std::nullopt;
     }
     return Failure{fmt::format("unrecognized authentication option name: \"{}\"", name), o.span};
+  }
+
+  // RADIUS options are comma lists (SplitGUCList); servers and ports are checked here,
+  // their counts after all options are read.
+  std::optional<Failure> check_radius_list(const Option& o) {
+    static const std::map<std::string, std::string> list_names = {{"radiusservers", "server list"},
+                                                                  {"radiusports", "port list"},
+                                                                  {"radiussecrets", "secret list"},
+                                                                  {"radiusidentifiers", "identifiers list"}};
+    auto items = catalog::split_guc_list(o.value);
+    if (!items) return Failure{fmt::format("could not parse RADIUS {} \"{}\"", list_names.at(o.name), o.value), o.span};
+    if (o.name == "radiusports") {
+      for (const auto& port : *items) {
+        if (std::atoi(port.c_str()) == 0) return Failure{fmt::format("invalid RADIUS port number: \"{}\"", port), o.span};
+      }
+    }
+    radius_counts_[o.name] = items->size();
+    return std::nullopt;
+  }
+
+  std::optional<Failure> check_radius_counts() const {
+    auto count = [&](const std::string& name) {
+      auto it = radius_counts_.find(name);
+      return it == radius_counts_.end() ? std::size_t{0} : it->second;
+    };
+    std::size_t servers = count("radiusservers");
+    Span span = span_of(record_.method_token);
+    auto mismatch = [&](const std::string& name, const char* what, bool zero_allowed) -> std::optional<Failure> {
+      std::size_t n = count(name);
+      if ((zero_allowed && n == 0) || n == 1 || n == servers) return std::nullopt;
+      return Failure{fmt::format("the number of RADIUS {} ({}) must be 1 or the same as the number of RADIUS servers ({})",
+                                 what, n, servers),
+                     span};
+    };
+    if (auto f = mismatch("radiussecrets", "secrets", false)) return f;
+    if (auto f = mismatch("radiusports", "ports", true)) return f;
+    return mismatch("radiusidentifiers", "identifiers", true);
   }
 
   std::optional<Failure> check_clientcert(const Option& o) const {
@@ -327,8 +368,14 @@ class RecordParser {
       }
     }
     if (record_.method == "radius") {
-      if (!record_.option("radiusservers")) return requires_argument("radiusservers");
-      if (!record_.option("radiussecrets")) return requires_argument("radiussecrets");
+      // An empty list counts as not set.
+      if (!radius_counts_.contains("radiusservers") || radius_counts_.at("radiusservers") == 0) {
+        return requires_argument("radiusservers");
+      }
+      if (!radius_counts_.contains("radiussecrets") || radius_counts_.at("radiussecrets") == 0) {
+        return requires_argument("radiussecrets");
+      }
+      if (auto f = check_radius_counts()) return f;
     }
     if (record_.method == "oauth") {
       if (!record_.option("issuer")) return requires_argument("issuer");
@@ -344,6 +391,7 @@ class RecordParser {
   const HbaContext& context_;
   Record record_;
   std::size_t field_ = 0;
+  std::map<std::string, std::size_t> radius_counts_;
 };
 
 }  // namespace

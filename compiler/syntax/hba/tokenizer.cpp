@@ -17,6 +17,9 @@ namespace pegtl = tao::pegtl;
 // does not copy: a self-referencing @file would never end).
 constexpr int max_at_file_depth = 10;
 
+// 13-15 (current minor releases) read tokens into a 10240-byte buffer; 16+ has no limit.
+constexpr std::size_t max_token_length = 10240;
+
 // The text of one logical line and, for each of its bytes, the file offset it came from.
 struct LineText {
   std::string text;
@@ -122,6 +125,10 @@ class Tokenizer {
         std::size_t length = match_length<grammar::token>(text, at);
         Token token;
         token.text = unquote(text.substr(at, length));
+        if (options_.major <= 15 && token.text.size() >= max_token_length) {
+          fail(line, file_span(content, at, at + length), "authentication file token too long");
+          return;
+        }
         token.quoted = text[at] == '"';
         token.span = file_span(content, at, at + length);
         token.file = file_;
@@ -173,7 +180,10 @@ class Tokenizer {
       }
       for (const Field& included_field : included_line.fields) {
         for (Token token : included_field) {
+          // Findings on these tokens point at the @file reference in this file.
           token.from_at_file = true;
+          token.span = reference.span;
+          token.file = file_;
           field.push_back(std::move(token));
         }
       }
