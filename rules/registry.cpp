@@ -20,6 +20,7 @@ const std::vector<std::unique_ptr<engine::Rule>>& all_rules() {
     list.push_back(make_hba_invalid_record_rule());
     list.push_back(make_hostssl_without_ssl_rule());
     list.push_back(make_hba_no_entries_rule());
+    list.push_back(make_ident_invalid_record_rule());
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a->info().id < b->info().id; });
     return list;
   }();

@@ -21,6 +21,7 @@ std::unique_ptr<engine::Rule> make_overridden_setting_rule();
 std::unique_ptr<engine::Rule> make_hba_invalid_record_rule();
 std::unique_ptr<engine::Rule> make_hostssl_without_ssl_rule();
 std::unique_ptr<engine::Rule> make_hba_no_entries_rule();
+std::unique_ptr<engine::Rule> make_ident_invalid_record_rule();
 
 // Every rule, in id order.
 const std::vector<std::unique_ptr<engine::Rule>>& all_rules();

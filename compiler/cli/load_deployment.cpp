@@ -63,6 +63,20 @@ void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, st
   }
 }
 
+void load_ident_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors) {
+  for (const auto& input : inputs) {
+    if (input.kind != model::FileKind::Ident) continue;
+    std::string error;
+    auto source = read_source_file(input.path, input.display, error);
+    if (!source) {
+      errors.push_back({error});
+      continue;
+    }
+    result.deployment.ident_sets.push_back(model::load_ident_set(*source, result.deployment.pg_major));
+    result.file_count += 1;
+  }
+}
+
 }  // namespace
 
 LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, std::vector<InputError>& errors) {
@@ -89,6 +103,7 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, s
   }
   // Conf sets are complete and stay put from here on: hba sets point into them.
   load_hba_files(inputs, result, errors);
+  load_ident_files(inputs, result, errors);
   return result;
 }
 

@@ -3,7 +3,11 @@
 
 #include "compiler/cli/commands.hpp"
 #include "compiler/model/file_kind.hpp"
+#include "compiler/catalog/catalog.hpp"
 #include "compiler/syntax/conf/tree.hpp"
+#include "compiler/syntax/hba/record.hpp"
+#include "compiler/syntax/hba/secrets.hpp"
+#include "compiler/syntax/ident/record.hpp"
 
 namespace pglint::cli {
 
@@ -50,6 +54,69 @@ ordered_json conf_tree_json(const conf::Tree& tree) {
   return {{"kind", "conf"}, {"path", file.display_path()}, {"lines", std::move(lines)}};
 }
 
+ordered_json token_json(const hba::Token& token) {
+  ordered_json node{{"text", hba::mask_secret_token(token.text)}, {"quoted", token.quoted}, {"span", span_json(token.span)}};
+  if (token.from_at_file) node["from_at_file"] = true;
+  return node;
+}
+
+ordered_json field_json(const hba::Field& field) {
+  ordered_json tokens = ordered_json::array();
+  for (const auto& token : field) tokens.push_back(token_json(token));
+  return tokens;
+}
+
+ordered_json hba_record_json(const hba::Record& record) {
+  ordered_json node{{"type", hba::connection_type_name(record.type)},
+                    {"databases", field_json(record.databases)},
+                    {"users", field_json(record.users)}};
+  if (record.address) node["address"] = {{"text", record.address->text}, {"span", span_json(record.address->span)}};
+  node["method"] = record.method;
+  ordered_json options = ordered_json::array();
+  for (const auto& option : record.options) {
+    options.push_back({{"name", option.name},
+                       {"value", hba::is_secret_option(option.name) ? "****" : option.value},
+                       {"span", span_json(option.span)}});
+  }
+  node["options"] = std::move(options);
+  return node;
+}
+
+// One JSON object per logical line: its fields, and the record or the error.
+ordered_json auth_file_json(const hba::AuthFile& file, model::FileKind kind, int major) {
+  ordered_json lines = ordered_json::array();
+  hba::HbaContext context;
+  context.major = major;
+  for (std::size_t i = 0; i < file.lines.size(); ++i) {
+    const hba::LogicalLine& line = file.lines[i];
+    ordered_json node{{"line", line.line_number}, {"span", span_json(line.span)}};
+    ordered_json fields = ordered_json::array();
+    for (const auto& field : line.fields) fields.push_back(field_json(field));
+    node["fields"] = std::move(fields);
+    if (line.error) {
+      node["error"] = *line.error;
+    } else if (!line.fields.empty() && kind == model::FileKind::Hba) {
+      auto parsed = hba::parse_record(file, i, context);
+      if (auto* error = std::get_if<hba::RecordError>(&parsed)) {
+        node["error"] = error->message;
+      } else {
+        node["record"] = hba_record_json(std::get<hba::Record>(parsed));
+      }
+    } else if (!line.fields.empty()) {
+      auto parsed = ident::parse_mapping(file, i, major);
+      if (auto* error = std::get_if<ident::MappingError>(&parsed)) {
+        node["error"] = error->message;
+      } else {
+        const auto& mapping = std::get<ident::Mapping>(parsed);
+        node["mapping"] = {{"map", mapping.map.text}, {"system_user", mapping.system_user.text},
+                           {"pg_user", mapping.pg_user.text}};
+      }
+    }
+    lines.push_back(std::move(node));
+  }
+  return {{"kind", model::file_kind_name(kind)}, {"path", file.file->display_path()}, {"lines", std::move(lines)}};
+}
+
 }  // namespace
 
 int run_parse(const GlobalOptions& global, const ParseOptions& options) {
@@ -63,6 +130,17 @@ int run_parse(const GlobalOptions& global, const ParseOptions& options) {
   if (!source) {
     std::cerr << "pglint: error: " << error << '\n';
     return exit_failure;
+  }
+  int major = global.pg_version.value_or(catalog::newest_supported_major);
+  if (*kind == model::FileKind::Hba || *kind == model::FileKind::Ident) {
+    hba::AuthFile file = hba::tokenize(*source, {major, 0});
+    if (options.json) {
+      std::cout << auth_file_json(file, *kind, major).dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    } else {
+      std::cout << hba::print(file);
+    }
+    std::cout.flush();
+    return exit_clean;
   }
   if (*kind != model::FileKind::Conf) {
     std::cerr << "pglint: error: parse --kind " << model::file_kind_name(*kind) << " is not supported yet\n";

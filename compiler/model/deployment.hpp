@@ -7,6 +7,7 @@
 #include "compiler/catalog/catalog.hpp"
 #include "compiler/model/conf_set.hpp"
 #include "compiler/model/hba_set.hpp"
+#include "compiler/model/ident_set.hpp"
 
 namespace pglint::model {
 
@@ -15,6 +16,7 @@ struct Deployment {
   const catalog::Catalog* catalog = nullptr;
   std::vector<ConfSet> conf_sets;
   std::vector<HbaSet> hba_sets;
+  std::vector<IdentSet> ident_sets;
 };
 
 }  // namespace pglint::model

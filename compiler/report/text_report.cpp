@@ -41,7 +41,8 @@ std::string printable(std::string_view text) {
 void write_snippet(std::ostream& out, const engine::Diagnostic& d, const Palette& p) {
   const SourceFile& file = *d.file;
   LineColumn begin = file.position(d.span.begin);
-  std::string_view line = file.line_text(begin.line);
+  std::string line_storage = file.redacted({file.line_start(begin.line), file.line_start(begin.line) + file.line_text(begin.line).size()});
+  std::string_view line = line_storage;
   std::size_t column = begin.column - 1;
   std::size_t width = std::max<std::size_t>(1, std::min(d.span.size(), line.size() > column ? line.size() - column : 1));
   std::size_t window_start = column > max_shown_line / 2 ? column - max_shown_line / 2 : 0;

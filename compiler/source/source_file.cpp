@@ -75,6 +75,16 @@ std::optional<std::size_t> SourceFile::first_invalid_utf8() const {
   return std::nullopt;
 }
 
+std::string SourceFile::redacted(Span span) const {
+  std::string out(text(span));
+  for (const Span& secret : secret_spans_) {
+    std::size_t begin = std::max(secret.begin, span.begin);
+    std::size_t end = std::min(secret.end, span.end);
+    for (std::size_t i = begin; i < end; ++i) out[i - span.begin] = '*';
+  }
+  return out;
+}
+
 bool SourceFile::looks_binary() const {
   std::size_t probe = std::min<std::size_t>(bytes_.size(), 8192);
   return std::memchr(bytes_.data(), '\0', probe) != nullptr;

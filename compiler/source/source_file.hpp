@@ -40,11 +40,19 @@ class SourceFile {
   // A NUL byte in the first few kilobytes: almost certainly not a text file.
   [[nodiscard]] bool looks_binary() const;
 
+  // Bytes that hold a secret (a password, a shared secret). Parsers mark them; every
+  // output that shows file content masks them.
+  void mark_secret(Span span) const { secret_spans_.push_back(span); }
+  [[nodiscard]] const std::vector<Span>& secret_spans() const { return secret_spans_; }
+  // `text` (the bytes of `span` of this file) with every secret byte replaced by '*'.
+  [[nodiscard]] std::string redacted(Span span) const;
+
  private:
   std::string display_path_;
   std::filesystem::path real_path_;
   std::string bytes_;
   std::vector<std::size_t> line_starts_;
+  mutable std::vector<Span> secret_spans_;  // filled by parsers after construction
 };
 
 using SourceFilePtr = std::shared_ptr<const SourceFile>;

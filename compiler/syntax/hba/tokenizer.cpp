@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "compiler/syntax/hba/grammar.hpp"
+#include "compiler/syntax/hba/secrets.hpp"
 #include "compiler/syntax/hba/tree.hpp"
 
 namespace pglint::hba {
@@ -132,6 +133,7 @@ class Tokenizer {
         token.quoted = text[at] == '"';
         token.span = file_span(content, at, at + length);
         token.file = file_;
+        mark_if_secret(token);
         at += length;
         more = at < text.size() && text[at] == ',';
         if (more) ++at;
@@ -188,6 +190,16 @@ class Tokenizer {
         }
       }
     }
+  }
+
+  // The value part of ldapbindpasswd=... and radiussecrets=... is a secret.
+  void mark_if_secret(const Token& token) const {
+    std::size_t equals = token.text.find('=');
+    if (equals == std::string::npos || !is_secret_option(std::string_view(token.text).substr(0, equals))) return;
+    std::string_view raw = file_->text(token.span);
+    std::size_t raw_equals = raw.find('=');
+    if (raw_equals == std::string_view::npos) return;
+    file_->mark_secret({token.span.begin + raw_equals + 1, token.span.end});
   }
 
   static void fail(LogicalLine& line, Span span, std::string message) {
