@@ -29,6 +29,7 @@ class RecordParser {
       : line_(file.lines.at(line_index)), context_(context) {
     record_.line_index = line_index;
     record_.line_number = line_.line_number;
+    record_.major = context.major;
   }
 
   std::variant<Record, RecordError> run() {

@@ -35,6 +35,7 @@ struct Option {
 struct Record {
   std::size_t line_index = 0;  // into AuthFile::lines
   std::size_t line_number = 0;
+  int major = 18;  // the version it was read for: regular expressions count from 16
   ConnectionType type = ConnectionType::Local;
   Token type_token;
   Field databases;

@@ -1,0 +1,73 @@
+// S212 hba-superuser-remote: the postgres superuser can log in over the network.
+#include <fmt/format.h>
+
+#include "compiler/analysis/hba_access.hpp"
+#include "rules/hba/hba_support.hpp"
+#include "rules/registry.hpp"
+
+namespace pglint::rules {
+
+namespace {
+
+constexpr std::string_view superuser = "postgres";
+
+const engine::RuleInfo info{
+    .id = "S212",
+    .name = "hba-superuser-remote",
+    .summary = "The postgres superuser can log in over the network",
+    .category = engine::Category::Security,
+    .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::None,
+    .docs = {
+        .what = "Finds the first TCP line, for a non-loopback address, that admits the role `postgres` (by name "
+                "or through `all`) with a method other than `reject`, unless an earlier `reject` line already "
+                "turns `postgres` away for all those addresses.",
+        .why = "A superuser can read and change everything and run programs on the server (COPY ... PROGRAM): its "
+               "password is the most valuable one to guess, and it should only be usable locally (peer) or from "
+               "an administration network. CIS PostgreSQL 16 Benchmark recommends restricting superuser logins.",
+        .example = "hostssl  all  all  10.0.0.0/8  scram-sha-256",
+        .use_instead = "hostssl  all  postgres  0.0.0.0/0  reject\nhostssl  all  postgres  ::/0       reject\n"
+                       "hostssl  all  all       10.0.0.0/8 scram-sha-256",
+        .fix_safety = "",
+        .references = {"https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+                       "CIS PostgreSQL 16 Benchmark: 4.x (superuser access)"},
+    }};
+
+class SuperuserRemoteRule final : public engine::Rule {
+ public:
+  [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
+
+  void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
+    for (const model::HbaSet& set : deployment.hba_sets) check_set(set, sink);
+  }
+
+ private:
+  static void check_set(const model::HbaSet& set, engine::DiagnosticSink& sink) {
+    analysis::TransportAvailability availability{set.context.ssl_enabled.value_or(true), true};
+    for (std::size_t i = 0; i < set.records.size(); ++i) {
+      const hba::Record& record = set.records[i].record;
+      if (!is_network_record(record) || is_loopback_only(record) || record.method == "reject") continue;
+      if (!admits_role(record, superuser)) continue;
+      // The same line narrowed to the superuser: is it already turned away by an earlier reject?
+      hba::Record narrowed = record;
+      narrowed.users = {hba::Token{std::string(superuser), false, {}, nullptr, false}};
+      bool rejected = false;
+      for (std::size_t j = 0; j < i && !rejected; ++j) {
+        const hba::Record& earlier = set.records[j].record;
+        rejected = earlier.method == "reject" && analysis::covers(earlier, narrowed, availability);
+      }
+      if (rejected) continue;
+      sink.report(file_of(set.records[i]), record.users.front().span,
+                  fmt::format("the superuser \"{}\" can log in from {} with {}", superuser, describe_address(record),
+                              record.method),
+                  "add reject lines for postgres before it (0.0.0.0/0 and ::/0), or name the application roles");
+      return;  // the first such line is the one to fix
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Rule> make_hba_superuser_remote_rule() { return std::make_unique<SuperuserRemoteRule>(); }
+
+}  // namespace pglint::rules
