@@ -32,6 +32,19 @@ struct ParseOptions {
 
 int run_parse(const GlobalOptions& global, const ParseOptions& options);
 
+struct ExplainOptions {
+  std::vector<std::string> paths;
+  std::string database = "postgres";
+  std::string user = "postgres";
+  std::string address = "127.0.0.1";
+  bool local = false;
+  bool ssl = false;
+  bool gss = false;
+  bool replication = false;
+};
+
+int run_explain(const GlobalOptions& global, const ExplainOptions& options);
+
 int run_rules(const std::string& format);
 int run_rule(const std::string& id);
 

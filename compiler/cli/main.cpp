@@ -32,6 +32,19 @@ int main(int argc, char** argv) {
   parse_cmd->add_option("path", parse.path, "file")->required();
   parse_cmd->add_flag("--json", parse.json, "print the tree as JSON");
 
+  ExplainOptions explain;
+  auto* explain_cmd =
+      app.add_subcommand("explain-access", "show which pg_hba.conf line a connection meets, and its method");
+  explain_cmd->fallthrough();
+  explain_cmd->add_option("paths", explain.paths, "pg_hba.conf files or directories")->required();
+  explain_cmd->add_option("--db", explain.database, "database name");
+  explain_cmd->add_option("--user", explain.user, "role name");
+  auto* addr = explain_cmd->add_option("--addr", explain.address, "client IP address");
+  explain_cmd->add_flag("--local", explain.local, "connect over the Unix socket")->excludes(addr);
+  auto* ssl = explain_cmd->add_flag("--ssl", explain.ssl, "the client uses TLS");
+  explain_cmd->add_flag("--gss", explain.gss, "the client uses GSSAPI encryption")->excludes(ssl);
+  explain_cmd->add_flag("--replication", explain.replication, "a physical replication connection");
+
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "list every rule");
   rules_cmd->add_option("--format", rules_format)->check(CLI::IsMember({"text", "json"}));
@@ -50,6 +63,7 @@ int main(int argc, char** argv) {
   try {
     if (*check_cmd) return run_check(global, check);
     if (*parse_cmd) return run_parse(global, parse);
+    if (*explain_cmd) return run_explain(global, explain);
     if (*rules_cmd) return run_rules(rules_format);
     if (*rule_cmd) return run_rule(rule_id);
   } catch (const std::exception& e) {

@@ -24,8 +24,8 @@ const engine::RuleInfo unreachable_info{
                 "matches. With ssl off, TLS connections cannot happen and are left out.",
         .why = "A dead line usually means the file does not do what its author believes: a narrower rule placed "
                "after a broader one never applies. `pglint explain-access` shows which line a connection meets.",
-        .example = "host  all  all  10.0.0.0/8   scram-sha-256\nhost  all  bob  10.1.0.0/16  cert",
-        .use_instead = "host  all  bob  10.1.0.0/16  cert\nhost  all  all  10.0.0.0/8   scram-sha-256",
+        .example = "hostssl  all  all  10.0.0.0/8   scram-sha-256\nhostssl  all  bob  10.1.0.0/16  cert",
+        .use_instead = "hostssl  all  bob  10.1.0.0/16  cert\nhostssl  all  all  10.0.0.0/8   scram-sha-256",
         .fix_safety = "",
         .references = {"https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"},
     }};

@@ -210,6 +210,40 @@ class Parse(Files):
         self.assertEqual(run("parse", "--kind", "conf", conf).stdout, b"a = 1\n")
 
 
+class ExplainAccess(Files):
+    def test_first_match_and_method(self):
+        self.write("pg_hba.conf", "local all all peer\nhostssl all postgres 0.0.0.0/0 reject\n"
+                                  "hostssl all all 10.0.0.0/8 scram-sha-256\n")
+        out = run("explain-access", self.path, "--user", "app", "--db", "appdb", "--addr", "10.1.2.3", "--ssl")
+        self.assertEqual(out.returncode, 0)
+        self.assertIn("matches line 3", out.stdout.decode())
+        self.assertIn("method: scram-sha-256", out.stdout.decode())
+        out = run("explain-access", self.path, "--user", "postgres", "--addr", "10.1.2.3", "--ssl").stdout.decode()
+        self.assertIn("matches line 2", out)
+        self.assertIn("refused", out)
+
+    def test_no_match_and_maybe(self):
+        self.write("pg_hba.conf", "hostssl all +admins 10.0.0.0/8 cert\n")
+        out = run("explain-access", self.path, "--user", "bob", "--addr", "10.0.0.1", "--ssl").stdout.decode()
+        self.assertIn("line 1 might match", out)
+        self.assertIn("no line matches", out)
+
+    def test_bad_address_is_usage_error(self):
+        self.write("pg_hba.conf", "local all all peer\n")
+        self.assertEqual(run("explain-access", self.path, "--addr", "not-an-ip").returncode, 2)
+
+
+class Secrets(Files):
+    def test_hba_secrets_never_printed(self):
+        self.write("pg_hba.conf", "host all all 0.0.0.0/0 radius radiusservers=10.0.0.5 radiussecrets=Sup3rSecret\n"
+                                  "host all all 0.0.0.0/0 ldap ldapserver=x ldapbasedn=dc=x ldapbindpasswd=Hunter2Pw\n")
+        for args in (["check"], ["check", "--format", "json"], ["parse", "--json", "--kind", "hba"]):
+            target = self.path / "pg_hba.conf" if args[0] == "parse" else self.path
+            out = run(*args, target)
+            for secret in (b"Sup3rSecret", b"Hunter2Pw"):
+                self.assertNotIn(secret, out.stdout + out.stderr, args)
+
+
 class Rules(unittest.TestCase):
     def test_every_rule_has_documentation(self):
         rules = json.loads(run("rules", "--format", "json").stdout)
