@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
+#include "compiler/catalog/units.hpp"
+
 namespace pglint::rules {
 
 void for_each_setting(const model::Deployment& deployment,
@@ -44,5 +48,63 @@ std::string describe_location(const model::Location& location) {
   const SourceFile& file = *file_of(location);
   return fmt::format("line {} of {}", file.position(location.span.begin).line, file.display_path());
 }
+
+}  // namespace pglint::rules
+
+namespace pglint::rules {
+
+std::optional<double> SettingView::number() const { return value ? catalog::numeric_value(*value) : std::nullopt; }
+
+std::optional<bool> SettingView::boolean() const {
+  if (!value) return std::nullopt;
+  if (const auto* b = std::get_if<bool>(&value->value)) return *b;
+  return std::nullopt;
+}
+
+std::string SettingView::text() const {
+  if (!value) return {};
+  if (!value->canonical.empty()) return value->canonical;
+  if (const auto* s = std::get_if<std::string>(&value->value)) return *s;
+  return {};
+}
+
+std::string SettingView::written() const {
+  if (setting) return std::string(setting->entry.raw_value);
+  return parameter ? parameter->boot_value : std::string();
+}
+
+SettingView view_setting(const model::Deployment& deployment, const model::ConfSet& set, std::string_view name) {
+  SettingView view;
+  view.set = &set;
+  view.parameter = deployment.catalog->find(name);
+  if (!view.parameter) return view;
+  view.setting = set.effective(catalog::fold_name(view.parameter->name));
+  view.value = effective_value(deployment, set, name);
+  return view;
+}
+
+engine::Diagnostic& report_setting(engine::DiagnosticSink& sink, const SettingView& view, std::string message,
+                                   std::string help) {
+  engine::Diagnostic* d = nullptr;
+  if (view.setting) {
+    d = &sink.report(file_of(view.setting->value), view.setting->value.span, std::move(message), std::move(help));
+  } else {
+    d = &sink.report(view.set->main_file()->tree.file, {0, 0}, std::move(message), std::move(help));
+  }
+  if (view.parameter && !view.parameter->is_internal()) d->apply = view.parameter->needs_restart() ? "restart" : "reload";
+  return *d;
+}
+
+bool is_server_config(const model::ConfSet& set) {
+  return set.main_file() && set.main_file()->tree.file->real_path().filename() == "postgresql.conf";
+}
+
+void for_each_server_config(const model::Deployment& deployment, const std::function<void(const model::ConfSet&)>& visit) {
+  for (const model::ConfSet& set : deployment.conf_sets) {
+    if (is_server_config(set)) visit(set);
+  }
+}
+
+std::string format_bytes(double bytes) { return catalog::format_with_unit(std::round(bytes / 1024), "kB"); }
 
 }  // namespace pglint::rules

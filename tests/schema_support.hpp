@@ -15,7 +15,8 @@ inline std::filesystem::path source_dir() { return std::filesystem::path(PGLINT_
 enum class SchemaVerdict { Valid, Invalid, Unavailable };
 
 // Unavailable when python3 or jsonschema is missing (exit 77) or the script cannot run.
-inline SchemaVerdict validate_against_schema(const std::filesystem::path& schema, const std::filesystem::path& document) {
+inline SchemaVerdict validate_against_schema(const std::filesystem::path& schema,
+                                             const std::filesystem::path& document) {
   const std::filesystem::path python = "/usr/bin/python3";
   if (!std::filesystem::exists(python)) return SchemaVerdict::Unavailable;
   std::string command = python.string() + " '" + (source_dir() / "tests/tools/validate_schema.py").string() + "' '" +

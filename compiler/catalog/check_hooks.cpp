@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <map>
+#include <regex>
 #include <strings.h>
 #include <cctype>
 
@@ -244,6 +245,11 @@ std::optional<ValueError> check_recovery_target_time(const HookInput& in) {
     if (in.text == refused) return invalid(in, "");
   }
   if (in.text.find_first_of("0123456789") != std::string_view::npos) {
+    // A timestamp needs a date: numbers with date separators, a month name, or YYYYMMDD.
+    static const std::regex date_like(
+        R"((\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})|(\d{8})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^J\d+)",
+        std::regex::icase);
+    if (!std::regex_search(std::string(in.text), date_like)) return invalid(in, "");
     return impossible_iso_date(in.text) ? std::optional<ValueError>(invalid(in, "")) : std::nullopt;
   }
   for (std::string_view special : {"epoch", "infinity", "-infinity", "+infinity"}) {

@@ -8,7 +8,10 @@ NameHistory name_history(std::string_view name) {
   NameHistory history;
   for (int major : catalog_majors()) {
     const Catalog* catalog = catalog_for(major);
-    if (catalog && catalog->find(name)) history.majors.push_back(major);
+    // Parameters only some builds have (Debian patches, newer minor releases) say
+    // nothing about when a name was added or removed.
+    const Parameter* parameter = catalog ? catalog->find(name) : nullptr;
+    if (parameter && !parameter->build_dependent) history.majors.push_back(major);
   }
   std::string folded = fold_name(name);
   for (const Rename& rename : renames()) {
@@ -24,7 +27,9 @@ std::optional<int> removed_after(std::string_view name, int major) {
   for (int later : catalog_majors()) {
     if (later <= major) continue;
     const Catalog* catalog = catalog_for(later);
-    if (catalog && !catalog->find(name)) return later;
+    if (!catalog) continue;
+    const Parameter* parameter = catalog->find(name);
+    if (!parameter) return later;
   }
   return std::nullopt;
 }

@@ -58,6 +58,8 @@ struct Diagnostic {
   std::string help;
   std::vector<Related> related;
   std::optional<Fix> fix;
+  // For findings on a setting: what applying a change takes ("reload" or "restart").
+  std::string apply;
 };
 
 }  // namespace pglint::engine

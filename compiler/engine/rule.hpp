@@ -18,6 +18,7 @@ struct RuleDocs {
   std::string use_instead;  // configuration it accepts
   std::string fix_safety;   // empty when the rule has no fix
   std::vector<std::string> references;
+  std::string profiles;     // what the balanced, cis and strict profiles do, when they differ
 };
 
 struct RuleInfo {
@@ -28,6 +29,8 @@ struct RuleInfo {
   Severity severity = Severity::Error;
   FixAvailability fix = FixAvailability::None;
   RuleDocs docs;
+  std::vector<std::string> cis;   // CIS PostgreSQL 16 Benchmark items
+  std::vector<std::string> stig;  // DISA STIG ids, where known
 };
 
 class DiagnosticSink;

@@ -21,6 +21,13 @@ std::string rule_markdown(const RuleInfo& info) {
   out += fmt::format("## Example\n\n```\n{}\n```\n\n## Use instead\n\n```\n{}\n```\n\n", info.docs.example,
                      info.docs.use_instead);
   if (!info.docs.fix_safety.empty()) out += fmt::format("## Fix safety\n\n{}\n\n", info.docs.fix_safety);
+  if (!info.docs.profiles.empty()) out += fmt::format("## Profiles\n\n{}\n\n", info.docs.profiles);
+  if (!info.cis.empty() || !info.stig.empty()) {
+    out += "## Benchmarks\n\n";
+    for (const auto& item : info.cis) out += fmt::format("- CIS PostgreSQL 16 Benchmark {}\n", item);
+    for (const auto& item : info.stig) out += fmt::format("- DISA STIG {}\n", item);
+    out += "\n";
+  }
   out += "## References\n\n";
   for (const auto& reference : info.docs.references) out += fmt::format("- {}\n", reference);
   return out;
@@ -37,7 +44,10 @@ nlohmann::ordered_json rule_json(const RuleInfo& info) {
           {"why", info.docs.why},
           {"example", info.docs.example},
           {"use_instead", info.docs.use_instead},
-          {"references", info.docs.references}};
+          {"references", info.docs.references},
+          {"profiles", info.docs.profiles},
+          {"cis", info.cis},
+          {"stig", info.stig}};
 }
 
 }  // namespace pglint::engine

@@ -9,65 +9,80 @@ namespace pglint::engine {
 
 namespace {
 
-const RuleInfo unused_info{
-    .id = "M001",
-    .name = "unused-suppression",
-    .summary = "A suppression comment silences nothing",
-    .category = Category::Maintenance,
-    .severity = Severity::Info,
-    .fix = FixAvailability::Safe,
-    .docs = {
-        .what = "Reports a `# pglint: disable=...`, `disable-next-line=...` or `disable-file=...` comment, or one "
-                "rule named in it, that silenced no finding in this run. When every rule of the comment is unused "
-                "the whole comment is reported once; otherwise each unused rule is.",
-        .why = "A suppression outlives the problem it was written for: once the setting is fixed it hides the "
-               "next real problem of that rule on that line, and readers cannot tell which exceptions still "
-               "matter.",
-        .example = "work_mem = '64MB'   # pglint: disable=V103",
-        .use_instead = "work_mem = '64MB'",
-        .fix_safety = "The fix removes the unused rule from the list, or the whole comment when nothing in it is "
-                      "used (the whole line for a comment on a line of its own). It is unsafe when the comment "
-                      "carries an explanation after the list, which the fix would delete.",
-        .references = {"Ruff RUF100 unused-noqa: https://docs.astral.sh/ruff/rules/unused-noqa/"},
-    }};
+RuleInfo make_unused_info() {
+  RuleInfo info;
+  info.id = "M001";
+  info.name = "unused-suppression";
+  info.summary = "A suppression comment silences nothing";
+  info.category = Category::Maintenance;
+  info.severity = Severity::Info;
+  info.fix = FixAvailability::Safe;
+  info.docs.what =
+      "Reports a `# pglint: disable=...`, `disable-next-line=...` or `disable-file=...` comment, or one "
+      "rule named in it, that silenced no finding in this run. When every rule of the comment is unused "
+      "the whole comment is reported once; otherwise each unused rule is.";
+  info.docs.why =
+      "A suppression outlives the problem it was written for: once the setting is fixed it hides the "
+      "next real problem of that rule on that line, and readers cannot tell which exceptions still "
+      "matter.";
+  info.docs.example = "work_mem = '64MB'   # pglint: disable=V103";
+  info.docs.use_instead = "work_mem = '64MB'";
+  info.docs.fix_safety =
+      "The fix removes the unused rule from the list, or the whole comment when nothing in it is "
+      "used (the whole line for a comment on a line of its own). It is unsafe when the comment "
+      "carries an explanation after the list, which the fix would delete.";
+  info.docs.references = {"Ruff RUF100 unused-noqa: https://docs.astral.sh/ruff/rules/unused-noqa/"};
+  return info;
+}
 
-const RuleInfo unknown_info{
-    .id = "M002",
-    .name = "unknown-rule-in-suppression",
-    .summary = "A suppression comment names a rule pglint does not have",
-    .category = Category::Maintenance,
-    .severity = Severity::Info,
-    .fix = FixAvailability::None,
-    .docs = {
-        .what = "Reports a rule id or name in a `# pglint: disable...` comment that is neither the id (`V103`) "
-                "nor the name (`invalid-value`) of any pglint rule.",
-        .why = "A misspelt rule silences nothing, so the finding it was meant to silence still appears, or the "
-               "comment was written for a rule that has since been renamed or removed.",
-        .example = "work_mem = '64KB'   # pglint: disable=invalid-valeu",
-        .use_instead = "work_mem = '64KB'   # pglint: disable=invalid-value",
-        .fix_safety = "",
-        .references = {"`pglint rules` lists every rule's id and name"},
-    }};
+const RuleInfo unused_info = make_unused_info();
 
-const RuleInfo invalid_info{
-    .id = "M003",
-    .name = "invalid-suppression",
-    .summary = "A `# pglint:` comment is malformed or misplaced and silences nothing",
-    .category = Category::Maintenance,
-    .severity = Severity::Info,
-    .fix = FixAvailability::None,
-    .docs = {
-        .what = "Reports a comment starting with `# pglint:` that is not one of the three forms: a trailing "
-                "`# pglint: disable=ID[,ID]`, `# pglint: disable-next-line=ID[,ID]` on a line of its own, and "
-                "`# pglint: disable-file=ID[,ID]` before the first line that is not blank or a comment. A "
-                "directive with no rules (`# pglint: disable`) is reported too: there is no blanket form.",
-        .why = "A malformed directive silences nothing, silently: the author believes the finding is handled.",
-        .example = "shared_buffers = '16GB'\n# pglint: disable-file=R301\n# pglint: disable\nwork_mem = '1GB'",
-        .use_instead = "# pglint: disable-file=R301\nshared_buffers = '16GB'\n# pglint: disable-next-line=R302\n"
-                       "work_mem = '1GB'",
-        .fix_safety = "",
-        .references = {"Ruff's error suppression, the model for this syntax: https://docs.astral.sh/ruff/linter/#error-suppression"},
-    }};
+RuleInfo make_unknown_info() {
+  RuleInfo info;
+  info.id = "M002";
+  info.name = "unknown-rule-in-suppression";
+  info.summary = "A suppression comment names a rule pglint does not have";
+  info.category = Category::Maintenance;
+  info.severity = Severity::Info;
+  info.fix = FixAvailability::None;
+  info.docs.what =
+      "Reports a rule id or name in a `# pglint: disable...` comment that is neither the id (`V103`) "
+      "nor the name (`invalid-value`) of any pglint rule.";
+  info.docs.why =
+      "A misspelt rule silences nothing, so the finding it was meant to silence still appears, or the "
+      "comment was written for a rule that has since been renamed or removed.";
+  info.docs.example = "work_mem = '64KB'   # pglint: disable=invalid-valeu";
+  info.docs.use_instead = "work_mem = '64KB'   # pglint: disable=invalid-value";
+  info.docs.references = {"`pglint rules` lists every rule's id and name"};
+  return info;
+}
+
+const RuleInfo unknown_info = make_unknown_info();
+
+RuleInfo make_invalid_info() {
+  RuleInfo info;
+  info.id = "M003";
+  info.name = "invalid-suppression";
+  info.summary = "A `# pglint:` comment is malformed or misplaced and silences nothing";
+  info.category = Category::Maintenance;
+  info.severity = Severity::Info;
+  info.fix = FixAvailability::None;
+  info.docs.what =
+      "Reports a comment starting with `# pglint:` that is not one of the three forms: a trailing "
+      "`# pglint: disable=ID[,ID]`, `# pglint: disable-next-line=ID[,ID]` on a line of its own, and "
+      "`# pglint: disable-file=ID[,ID]` before the first line that is not blank or a comment. A "
+      "directive with no rules (`# pglint: disable`) is reported too: there is no blanket form.";
+  info.docs.why = "A malformed directive silences nothing, silently: the author believes the finding is handled.";
+  info.docs.example = "shared_buffers = '16kB'\n# pglint: disable-file=V103\n# pglint: disable\nwork_mem = '1KB'";
+  info.docs.use_instead =
+      "# pglint: disable-file=V103\nshared_buffers = '16kB'\n# pglint: disable-next-line=V103\n"
+      "work_mem = '1KB'";
+  info.docs.references = {
+      "Ruff's error suppression, the model for this syntax: https://docs.astral.sh/ruff/linter/#error-suppression"};
+  return info;
+}
+
+const RuleInfo invalid_info = make_invalid_info();
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
@@ -139,9 +154,10 @@ Parsed parse_directive(std::string_view line, std::size_t i) {
   }
   skip_blanks();
   if (i >= line.size() || line[i] != '=') {
-    out.error = fmt::format("\"{}\" must name the rules it silences, as in \"# pglint: {}=V101\"; there is no "
-                            "blanket form",
-                            word, word);
+    out.error = fmt::format(
+        "\"{}\" must name the rules it silences, as in \"# pglint: {}=V101\"; there is no "
+        "blanket form",
+        word, word);
     return out;
   }
   ++i;
@@ -201,8 +217,7 @@ bool covers(const Suppression& s, std::size_t line) {
   return s.scope == Suppression::Scope::File || s.target_line == line;
 }
 
-Diagnostic problem(const RuleInfo& info, const SourceFilePtr& file, Span span, std::string message,
-                   std::string help) {
+Diagnostic problem(const RuleInfo& info, const SourceFilePtr& file, Span span, std::string message, std::string help) {
   Diagnostic d;
   d.rule_id = info.id;
   d.rule_name = info.name;
@@ -302,8 +317,9 @@ std::vector<Suppression> find_suppressions(const SourceFilePtr& file) {
             case Suppression::Scope::Line:
               s.target_line = line;
               if (s.own_line) {
-                s.error = "\"disable\" on a line of its own silences nothing; use \"disable-next-line\" to silence "
-                          "the next line";
+                s.error =
+                    "\"disable\" on a line of its own silences nothing; use \"disable-next-line\" to silence "
+                    "the next line";
               }
               break;
             case Suppression::Scope::NextLine:
@@ -408,10 +424,11 @@ SuppressionResult apply_suppressions(std::vector<Diagnostic> diagnostics, const 
       }
       if (unused.empty()) continue;
       const std::string help = "remove it, or the rule from it, now that nothing needs silencing";
-      if (!meta && unused.size() == s.ids.size() && !any_unknown) {
+      if (unused.size() == s.ids.size() && !any_unknown) {
         Diagnostic d = problem(unused_info, s.file, s.comment,
                                fmt::format("\"# pglint: {}\" silences nothing", scope_word(s.scope)), help);
-        d.fix = Fix{"remove the unused suppression", {remove_directive(s)},
+        d.fix = Fix{"remove the unused suppression",
+                    {remove_directive(s)},
                     s.has_reason ? Applicability::Unsafe : Applicability::Safe};
         out.push_back(std::move(d));
         continue;
@@ -422,7 +439,8 @@ SuppressionResult apply_suppressions(std::vector<Diagnostic> diagnostics, const 
             unused_info, s.file, s.id_spans[j],
             fmt::format("the suppression of {} silences nothing", describe_id(s.ids[j], entry.canonical[j])), help);
         if (all_unused) {
-          d.fix = Fix{"remove the unused suppression", {remove_directive(s)},
+          d.fix = Fix{"remove the unused suppression",
+                      {remove_directive(s)},
                       s.has_reason ? Applicability::Unsafe : Applicability::Safe};
         } else {
           d.fix = Fix{fmt::format("remove {} from the suppression", s.ids[j]), {remove_id(s, j)}, Applicability::Safe};

@@ -25,14 +25,14 @@ struct Suppression {
   enum class Scope { Line, NextLine, File };
 
   SourceFilePtr file;
-  Span comment;                   // from '#' to the end of the line (no '\r')
-  std::vector<std::string> ids;   // as written: ids (V101) or names (syntax-error)
-  std::vector<Span> id_spans;     // where each of `ids` is
+  Span comment;                  // from '#' to the end of the line (no '\r')
+  std::vector<std::string> ids;  // as written: ids (V101) or names (syntax-error)
+  std::vector<Span> id_spans;    // where each of `ids` is
   Scope scope = Scope::Line;
-  std::size_t target_line = 0;    // 1-based line it silences; 0 for Scope::File (and when nothing follows)
-  bool own_line = false;          // the comment is alone on its line
-  bool has_reason = false;        // free text follows the list
-  std::string error;              // non-empty: a malformed or misplaced directive, which silences nothing
+  std::size_t target_line = 0;  // 1-based line it silences; 0 for Scope::File (and when nothing follows)
+  bool own_line = false;        // the comment is alone on its line
+  bool has_reason = false;      // free text follows the list
+  std::string error;            // non-empty: a malformed or misplaced directive, which silences nothing
 };
 
 std::vector<Suppression> find_suppressions(const SourceFilePtr& file);

@@ -1,5 +1,7 @@
 #include "compiler/model/conf_set.hpp"
 
+#include "compiler/model/secrets.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -54,6 +56,10 @@ class Loader {
 
  private:
   void add_setting(const ConfFile& file, const conf::Entry& entry) {
+    // Secrets in values are masked in every output, whichever rules run.
+    for (Span secret : find_secret_ranges(entry.raw_value)) {
+      file.tree.file->mark_secret({entry.value_span.begin + secret.begin, entry.value_span.begin + secret.end});
+    }
     Setting setting;
     setting.name = {&file, entry.name_span};
     setting.value = {&file, entry.value_span};

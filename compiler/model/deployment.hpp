@@ -6,6 +6,7 @@
 
 #include "compiler/catalog/catalog.hpp"
 #include "compiler/model/conf_set.hpp"
+#include "compiler/model/facts.hpp"
 #include "compiler/model/hba_set.hpp"
 #include "compiler/model/ident_set.hpp"
 
@@ -17,6 +18,8 @@ struct Deployment {
   std::vector<ConfSet> conf_sets;
   std::vector<HbaSet> hba_sets;
   std::vector<IdentSet> ident_sets;
+  Facts facts;
+  Profile profile = Profile::Balanced;
 };
 
 }  // namespace pglint::model

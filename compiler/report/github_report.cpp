@@ -71,8 +71,9 @@ void write_github(std::ostream& out, const std::vector<engine::Diagnostic>& diag
     if (d->file) {
       LineColumn begin = utf16_position(*d->file, d->span.begin);
       LineColumn end = utf16_position(*d->file, std::max(d->span.begin, d->span.end));
-      properties = fmt::format("file={},line={},col={},endLine={},endColumn={},", escape_property(sanitize_utf8(d->file->display_path())),
-                               begin.line, begin.column, end.line, end.column);
+      properties = fmt::format("file={},line={},col={},endLine={},endColumn={},",
+                               escape_property(sanitize_utf8(d->file->display_path())), begin.line, begin.column,
+                               end.line, end.column);
     }
     std::string title = d->rule_name.empty() ? d->rule_id : d->rule_id + " " + d->rule_name;
     properties += "title=" + escape_property(title);

@@ -26,6 +26,7 @@ ordered_json diagnostic_json(const engine::Diagnostic& d) {
   node["message"] = sanitize_utf8(d.message);
   if (!d.help.empty()) node["help"] = sanitize_utf8(d.help);
   node["fixable"] = d.fix.has_value();
+  if (!d.apply.empty()) node["apply"] = d.apply;
   if (!d.related.empty()) {
     ordered_json related = ordered_json::array();
     for (const auto& r : d.related) {

@@ -21,9 +21,11 @@ LineColumn utf16_position(const SourceFile& file, std::size_t offset) {
   std::size_t units = 0;
   while (i < offset) {
     auto c = static_cast<unsigned char>(text[i]);
-    std::size_t length = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
-                                                           : (c >= 0xF0 && c <= 0xF4)               ? 4
-                                                                                                    : 0;
+    std::size_t length = c < 0x80                   ? 1
+                         : (c >= 0xC2 && c <= 0xDF) ? 2
+                         : (c >= 0xE0 && c <= 0xEF) ? 3
+                         : (c >= 0xF0 && c <= 0xF4) ? 4
+                                                    : 0;
     bool valid = length > 0 && i + length <= text.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
       valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;

@@ -234,16 +234,17 @@ void write_sarif(std::ostream& out, const std::vector<engine::Diagnostic>& diagn
       if (d.fix && !d.fix->edits.empty()) {
         ordered_json replacements = ordered_json::array();
         for (const engine::Edit& edit : d.fix->edits) {
-          replacements.push_back({{"deletedRegion", {{"byteOffset", edit.span.begin}, {"byteLength", edit.span.size()}}},
-                                  {"insertedContent", {{"text", sanitize_utf8(edit.replacement)}}}});
+          replacements.push_back(
+              {{"deletedRegion", {{"byteOffset", edit.span.begin}, {"byteLength", edit.span.size()}}},
+               {"insertedContent", {{"text", sanitize_utf8(edit.replacement)}}}});
         }
         result["fixes"] = ordered_json::array(
             {{{"description", message(sanitize_utf8(d.fix->description))},
-              {"artifactChanges",
-               ordered_json::array({{{"artifactLocation", artifact_location(artifacts.of(file))},
-                                     {"replacements", std::move(replacements)}}})}}});
+              {"artifactChanges", ordered_json::array({{{"artifactLocation", artifact_location(artifacts.of(file))},
+                                                        {"replacements", std::move(replacements)}}})}}});
       }
     }
+    if (!d.apply.empty()) result["properties"] = {{"apply", d.apply}};  // "reload" or "restart"
     results.push_back(std::move(result));
   }
 

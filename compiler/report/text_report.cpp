@@ -54,6 +54,10 @@ void write_snippet(std::ostream& out, const engine::Diagnostic& d, const Palette
   out << fmt::format("{}{} |{} {}{}{}{}\n", p.dim, gutter, p.reset, std::string(caret_at, ' '),
                      severity_color(p, d.severity), std::string(width, '^'), p.reset);
   if (!d.help.empty()) out << fmt::format("{}{} = {}help:{} {}\n", p.dim, gutter, p.help, p.reset, sanitize_utf8(d.help));
+  if (!d.apply.empty()) {
+    out << fmt::format("{}{} = {}note:{} a change takes effect after a {}\n", p.dim, gutter, p.bold, p.reset,
+                       d.apply == "restart" ? "server restart" : "reload (pg_ctl reload, SELECT pg_reload_conf())");
+  }
   for (const auto& related : d.related) {
     LineColumn at = related.file->position(related.span.begin);
     out << fmt::format("{}{} = {}note:{} {} ({}:{}:{})\n", p.dim, gutter, p.bold, p.reset, sanitize_utf8(related.message),

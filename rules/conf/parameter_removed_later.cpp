@@ -36,7 +36,8 @@ class ParameterRemovedLaterRule final : public engine::Rule {
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     for_each_setting(deployment, [&](const model::ConfSet&, const model::Setting& setting) {
       std::string_view name = setting.entry.name;
-      if (name.find('.') != std::string_view::npos || !deployment.catalog->find(name)) return;
+      const catalog::Parameter* parameter = deployment.catalog->find(name);
+      if (name.find('.') != std::string_view::npos || !parameter || parameter->build_dependent) return;
       auto removed = catalog::removed_after(name, deployment.pg_major);
       if (!removed) return;
       catalog::NameHistory history = catalog::name_history(name);

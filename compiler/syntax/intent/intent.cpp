@@ -2,13 +2,14 @@
 
 #include <arpa/inet.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
 #include <functional>
-#include <toml++/toml.h>
 
 #include "compiler/catalog/suggest.hpp"
 
@@ -33,15 +34,14 @@ struct EnumName {
   E value;
 };
 
-constexpr std::array<EnumName<Environment>, 3> kEnvironments{
-    {{"production", Environment::Production}, {"staging", Environment::Staging}, {"development", Environment::Development}}};
+constexpr std::array<EnumName<Environment>, 3> kEnvironments{{{"production", Environment::Production},
+                                                              {"staging", Environment::Staging},
+                                                              {"development", Environment::Development}}};
 constexpr std::array<EnumName<Role>, 2> kRoles{{{"primary", Role::Primary}, {"replica", Role::Replica}}};
 constexpr std::array<EnumName<Storage>, 3> kStorages{
     {{"ssd", Storage::Ssd}, {"hdd", Storage::Hdd}, {"network", Storage::Network}}};
-constexpr std::array<EnumName<Workload>, 4> kWorkloads{{{"web", Workload::Web},
-                                                         {"oltp", Workload::Oltp},
-                                                         {"analytics", Workload::Analytics},
-                                                         {"mixed", Workload::Mixed}}};
+constexpr std::array<EnumName<Workload>, 4> kWorkloads{
+    {{"web", Workload::Web}, {"oltp", Workload::Oltp}, {"analytics", Workload::Analytics}, {"mixed", Workload::Mixed}}};
 constexpr std::array<EnumName<Exposure>, 3> kExposures{
     {{"private", Exposure::Private}, {"internal", Exposure::Internal}, {"public", Exposure::Public}}};
 constexpr std::array<EnumName<TlsMode>, 3> kTlsModes{
@@ -119,9 +119,8 @@ class Parser {
       return errors_;
     }
     if (auto bad = file.first_invalid_utf8()) {
-      error(Span{*bad, *bad + 1},
-            fmt::format("invalid UTF-8 (byte 0x{:02X}); TOML files must be UTF-8",
-                        static_cast<unsigned char>(text[*bad])));
+      error(Span{*bad, *bad + 1}, fmt::format("invalid UTF-8 (byte 0x{:02X}); TOML files must be UTF-8",
+                                              static_cast<unsigned char>(text[*bad])));
       return errors_;
     }
     toml::table root;
@@ -138,9 +137,8 @@ class Parser {
     walk_root(root);
     cross_check();
     if (!errors_.empty()) {
-      std::stable_sort(errors_.begin(), errors_.end(), [](const IntentError& a, const IntentError& b) {
-        return a.span.begin < b.span.begin;
-      });
+      std::stable_sort(errors_.begin(), errors_.end(),
+                       [](const IntentError& a, const IntentError& b) { return a.span.begin < b.span.begin; });
       return errors_;
     }
     return std::move(intent_);
@@ -160,8 +158,7 @@ class Parser {
     if (position.line > file_->line_count()) return text.size();
     std::size_t offset = file_->line_start(position.line);
     if (position.line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") offset += 3;
-    for (std::size_t column = 1; column < position.column && offset < text.size() && text[offset] != '\n';
-         ++column) {
+    for (std::size_t column = 1; column < position.column && offset < text.size() && text[offset] != '\n'; ++column) {
       auto lead = static_cast<unsigned char>(text[offset]);
       std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
       offset = std::min(offset + length, text.size());
@@ -191,7 +188,13 @@ class Parser {
         for (const Key& k : keys) names.push_back(k.name);
         std::string message = prefix.empty() ? fmt::format("unknown table [{}]", key.str())
                                              : fmt::format("unknown key \"{}\" in [{}]", key.str(), prefix);
-        if (auto suggestion = closest(key.str(), names)) {
+        auto suggestion = closest(key.str(), names);
+        if (prefix.empty() && !node.is_table()) {
+          std::vector<std::string> tables;
+          for (const Key& k : keys) tables.push_back(fmt::format("[{}]", k.name));
+          message =
+              fmt::format("unknown key \"{}\": every key belongs in a table ({})", key.str(), fmt::join(tables, ", "));
+        } else if (suggestion) {
           message += prefix.empty() ? fmt::format("; did you mean [{}]?", *suggestion)
                                     : fmt::format("; did you mean \"{}\"?", *suggestion);
         } else {
@@ -510,12 +513,13 @@ std::optional<unsigned long long> parse_memory(std::string_view text, std::strin
     error = "a memory size needs a unit (B, kB, MB, GB, TB, KiB, MiB, GiB or TiB), such as \"8GB\"";
     return std::nullopt;
   }
-  auto found = std::find_if(kMemoryUnits.begin(), kMemoryUnits.end(),
-                            [&](const MemoryUnit& u) { return u.name == unit; });
+  auto found =
+      std::find_if(kMemoryUnits.begin(), kMemoryUnits.end(), [&](const MemoryUnit& u) { return u.name == unit; });
   if (found == kMemoryUnits.end()) {
-    error = fmt::format("unknown unit \"{}\": units are case-sensitive as in PostgreSQL (B, kB, MB, GB, TB; or KiB, "
-                        "MiB, GiB, TiB, all 1024-based)",
-                        unit);
+    error = fmt::format(
+        "unknown unit \"{}\": units are case-sensitive as in PostgreSQL (B, kB, MB, GB, TB; or KiB, "
+        "MiB, GiB, TiB, all 1024-based)",
+        unit);
     if (auto hint = unit_hint(unit)) error += fmt::format("; did you mean \"{}\"?", *hint);
     return std::nullopt;
   }
@@ -594,16 +598,17 @@ nlohmann::ordered_json intent_json(const Intent& intent) {
                      {"environment", environment_name(intent.environment)},
                      {"role", role_name(intent.role)},
                      {"replicas", optional(intent.replicas, same)}};
-  root["resources"] = {{"memory_bytes", optional(intent.memory_bytes, same)},
-                       {"cpus", optional(intent.cpus, same)},
-                       {"storage", optional(intent.storage, [](Storage s) { return ordered_json(storage_name(s)); })},
-                       {"workload", optional(intent.workload, [](Workload w) { return ordered_json(workload_name(w)); })},
-                       {"max_connections", optional(intent.max_connections, same)}};
+  root["resources"] = {
+      {"memory_bytes", optional(intent.memory_bytes, same)},
+      {"cpus", optional(intent.cpus, same)},
+      {"storage", optional(intent.storage, [](Storage s) { return ordered_json(storage_name(s)); })},
+      {"workload", optional(intent.workload, [](Workload w) { return ordered_json(workload_name(w)); })},
+      {"max_connections", optional(intent.max_connections, same)}};
   root["network"] = {{"exposure", exposure_name(intent.exposure)}, {"allowed_cidrs", intent.allowed_cidrs}};
   root["tls"] = {{"mode", tls_mode_name(intent.tls_mode)}, {"min_version", optional(intent.tls_min_version, same)}};
-  root["auth"] = {{"password_encryption",
-                   optional(intent.password_encryption,
-                            [](PasswordEncryption p) { return ordered_json(password_encryption_name(p)); })}};
+  root["auth"] = {{"password_encryption", optional(intent.password_encryption, [](PasswordEncryption p) {
+                     return ordered_json(password_encryption_name(p));
+                   })}};
   root["backup"] = {{"archiving", optional(intent.archiving, same)}, {"pitr", optional(intent.pitr, same)}};
   return root;
 }

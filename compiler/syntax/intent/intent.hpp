@@ -36,8 +36,9 @@ struct Intent {
   std::optional<int> replicas;  // streaming standbys expected to connect to this server, 0..100
 
   // [resources]
-  std::optional<unsigned long long> memory_bytes;  // "8GB": PostgreSQL units B kB MB GB TB, or KiB MiB GiB TiB (1024-based)
-  std::optional<int> cpus;                         // 1..4096
+  std::optional<unsigned long long>
+      memory_bytes;         // "8GB": PostgreSQL units B kB MB GB TB, or KiB MiB GiB TiB (1024-based)
+  std::optional<int> cpus;  // 1..4096
   std::optional<Storage> storage;
   std::optional<Workload> workload;
   std::optional<int> max_connections;  // 1..262143 (PostgreSQL's MAX_BACKENDS)

@@ -1,0 +1,43 @@
+// D101 fsync-off: fsync = off.
+#include "rules/registry.hpp"
+#include "rules/server_config_rule.hpp"
+
+namespace pglint::rules {
+
+namespace {
+
+const engine::RuleInfo info{
+    .id = "D101",
+    .name = "fsync-off",
+    .summary = "fsync = off: a crash or power loss can corrupt the whole cluster",
+    .category = engine::Category::Durability,
+    .severity = engine::Severity::Error,
+    .docs = {
+        .what = "Reports `fsync = off`.",
+        .why = "Without fsync PostgreSQL never forces data to disk. The PostgreSQL documentation: after an "
+               "operating system crash or power failure the data may be unrecoverably corrupted; only for "
+               "throw-away data that can be recreated from scratch.",
+        .example = "fsync = off",
+        .use_instead = "fsync = on\nsynchronous_commit = off   # if commit latency matters more than the last "
+                       "transactions",
+        .references = {"https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"},
+    }};
+
+class FsyncOffRule final : public ServerConfigRule {
+ public:
+  [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
+
+ protected:
+  void check_config(const model::Deployment& d, const model::ConfSet& set, engine::DiagnosticSink& sink) const override {
+    auto fsync = view_setting(d, set, "fsync");
+    if (fsync.boolean() != false) return;
+    report_setting(sink, fsync, "fsync is off: a crash can corrupt the cluster beyond repair",
+                   "set fsync = on; use synchronous_commit = off to trade the last commits for speed safely");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Rule> make_fsync_off_rule() { return std::make_unique<FsyncOffRule>(); }
+
+}  // namespace pglint::rules
