@@ -108,3 +108,15 @@ void for_each_server_config(const model::Deployment& deployment, const std::func
 std::string format_bytes(double bytes) { return catalog::format_with_unit(std::round(bytes / 1024), "kB"); }
 
 }  // namespace pglint::rules
+
+namespace pglint::rules {
+
+std::optional<double> bytes_of(const SettingView& view) {
+  auto number = view.number();
+  if (!number || !view.parameter || catalog::unit_class(view.parameter->unit) != catalog::UnitClass::Memory) {
+    return std::nullopt;
+  }
+  return *number * catalog::base_unit_size(view.parameter->unit);
+}
+
+}  // namespace pglint::rules

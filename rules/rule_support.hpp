@@ -62,3 +62,10 @@ void for_each_server_config(const model::Deployment& deployment, const std::func
 std::string format_bytes(double bytes);
 
 }  // namespace pglint::rules
+
+namespace pglint::rules {
+
+// A memory setting's value in bytes (its number times its unit), if it has one.
+std::optional<double> bytes_of(const SettingView& view);
+
+}  // namespace pglint::rules

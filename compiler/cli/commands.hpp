@@ -20,7 +20,12 @@ struct CheckOptions {
   std::vector<std::string> paths;
   std::optional<std::string> intent;
   std::string format = "text";
-  std::string fail_on = "warning";
+  std::optional<std::string> fail_on;  // default: the config's, else warning
+  std::optional<std::string> output;   // write the report here; text still goes to stdout
+  std::optional<std::string> profile;
+  std::optional<std::string> config;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
 };
 
 int run_check(const GlobalOptions& global, const CheckOptions& options);

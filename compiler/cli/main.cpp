@@ -22,9 +22,16 @@ int main(int argc, char** argv) {
   check_cmd->fallthrough();
   check_cmd->add_option("paths", check.paths, "files or directories")->required();
   check_cmd->add_option("--intent", check.intent, "intent file (TOML)");
-  check_cmd->add_option("--format", check.format, "output format")->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1")
+  check_cmd->add_option("--format", check.format, "output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1 (default warning)")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  check_cmd->add_option("--output", check.output, "write the report to FILE (text goes to stdout as well)");
+  check_cmd->add_option("--profile", check.profile, "how to settle contested guidance")
+      ->check(CLI::IsMember({"balanced", "cis", "strict"}));
+  check_cmd->add_option("--config", check.config, "configuration file (default: the nearest .pglint.toml)");
+  check_cmd->add_option("--select", check.select, "only these rules (ids, id prefixes or names)")->delimiter(',');
+  check_cmd->add_option("--ignore", check.ignore, "not these rules (ids, id prefixes or names)")->delimiter(',');
 
   ParseOptions parse;
   auto* parse_cmd = app.add_subcommand("parse", "print a file back from its syntax tree, or the tree as JSON");
