@@ -28,6 +28,11 @@ std::string_view severity_color(const Palette& p, engine::Severity severity) {
   return p.reset;
 }
 
+std::string apply_note(const std::string& apply) {
+  return apply == "restart" ? "a change takes effect after a server restart"
+                            : "a change takes effect after a reload (pg_ctl reload, SELECT pg_reload_conf())";
+}
+
 // Shows at most this many bytes of a source line, so huge lines stay readable.
 constexpr std::size_t max_shown_line = 160;
 
@@ -54,10 +59,7 @@ void write_snippet(std::ostream& out, const engine::Diagnostic& d, const Palette
   out << fmt::format("{}{} |{} {}{}{}{}\n", p.dim, gutter, p.reset, std::string(caret_at, ' '),
                      severity_color(p, d.severity), std::string(width, '^'), p.reset);
   if (!d.help.empty()) out << fmt::format("{}{} = {}help:{} {}\n", p.dim, gutter, p.help, p.reset, sanitize_utf8(d.help));
-  if (!d.apply.empty()) {
-    out << fmt::format("{}{} = {}note:{} a change takes effect after a {}\n", p.dim, gutter, p.bold, p.reset,
-                       d.apply == "restart" ? "server restart" : "reload (pg_ctl reload, SELECT pg_reload_conf())");
-  }
+  if (!d.apply.empty()) out << fmt::format("{}{} = {}note:{} {}\n", p.dim, gutter, p.bold, p.reset, apply_note(d.apply));
   for (const auto& related : d.related) {
     LineColumn at = related.file->position(related.span.begin);
     out << fmt::format("{}{} = {}note:{} {} ({}:{}:{})\n", p.dim, gutter, p.bold, p.reset, sanitize_utf8(related.message),
@@ -71,6 +73,16 @@ void write_text(std::ostream& out, const std::vector<engine::Diagnostic>& diagno
                 const TextOptions& options) {
   Palette p = palette(options.color);
   for (const auto& d : diagnostics) {
+    if (d.span.begin == 0 && d.span.end == 0) {
+      // About the file as a whole (a setting left at its default): no line to show.
+      out << fmt::format("{}{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), p.reset,
+                         severity_color(p, d.severity), engine::severity_name(d.severity), d.rule_id, p.reset, p.bold,
+                         sanitize_utf8(d.message), p.reset);
+      if (!d.help.empty()) out << fmt::format("  = {}help:{} {}\n", p.help, p.reset, sanitize_utf8(d.help));
+      if (!d.apply.empty()) out << fmt::format("  = {}note:{} {}\n", p.bold, p.reset, apply_note(d.apply));
+      out << '\n';
+      continue;
+    }
     LineColumn begin = d.file->position(d.span.begin);
     out << fmt::format("{}{}:{}:{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), begin.line,
                        begin.column, p.reset, severity_color(p, d.severity), engine::severity_name(d.severity),

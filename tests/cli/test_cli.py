@@ -45,7 +45,7 @@ class Files(unittest.TestCase):
 class ExitCodes(Files):
     def test_clean_file_exits_0(self):
         conf = self.write("postgresql.conf", "work_mem = 4MB\n")
-        self.assertEqual(run("check", conf).returncode, 0)
+        self.assertEqual(run("check", "--select", "V,C", conf).returncode, 0)
 
     def test_error_exits_1(self):
         conf = self.write("postgresql.conf", "work_mem = 1.5GB\n")
@@ -57,8 +57,8 @@ class ExitCodes(Files):
 
     def test_info_only_passes_default_fail_on_but_not_info(self):
         conf = self.write("postgresql.conf", "work_mem = 4MB\nwork_mem = 8MB\n")
-        self.assertEqual(run("check", conf).returncode, 0)
-        self.assertEqual(run("check", "--fail-on", "info", conf).returncode, 1)
+        self.assertEqual(run("check", "--select", "V,M101", conf).returncode, 0)
+        self.assertEqual(run("check", "--select", "V,M101", "--fail-on", "info", conf).returncode, 1)
 
     def test_missing_path_exits_2_with_message(self):
         result = run("check", self.path / "nope.conf")
@@ -88,7 +88,7 @@ class ExitCodes(Files):
 class JsonReport(Files):
     def test_fields_positions_and_summary(self):
         conf = self.write("postgresql.conf", "# c\nwork_mem = '64KB'\n")
-        result, report = check_json(conf)
+        result, report = check_json("--select", "V", conf)
         self.assertEqual(report["version"], 1)
         [finding] = report["findings"]
         self.assertEqual(finding["rule"], "V103")
@@ -115,7 +115,7 @@ class JsonReport(Files):
 
     def test_invalid_utf8_is_replaced_not_crashing(self):
         conf = self.write("postgresql.conf", b"caf\xe9 = 1\n")
-        result, report = check_json(conf)
+        result, report = check_json("--select", "V", conf)
         self.assertEqual(result.returncode, 1)
         self.assertIn("\ufffd", report["findings"][0]["message"])
 
@@ -132,7 +132,13 @@ class TextReport(Files):
 
     def test_no_problems(self):
         conf = self.write("postgresql.conf", "work_mem = 4MB\n")
-        self.assertIn("No problems found", run("check", conf).stdout.decode())
+        self.assertIn("No problems found", run("check", "--select", "V", conf).stdout.decode())
+
+    def test_file_level_findings_have_no_snippet(self):
+        conf = self.write("postgresql.conf", "work_mem = 4MB\n")
+        out = run("check", "--select", "O101", conf).stdout.decode()
+        self.assertIn(f"{conf}: warning[O101]: log_connections is not set", out)
+        self.assertNotIn("1 | work_mem", out)
 
 
 class Discovery(Files):
@@ -141,7 +147,7 @@ class Discovery(Files):
         self.write("db/conf.d/10-tuning.conf", "work_mem = 1.5GB\n")
         self.write(".git/postgresql.conf", "bad = = =\n")
         self.write("build/postgresql.conf", "bad = = =\n")
-        _, report = check_json(self.path)
+        _, report = check_json("--select", "V", self.path)
         paths = [f["path"] for f in report["findings"]]
         self.assertEqual(paths, [str(self.path / "db/conf.d/10-tuning.conf")])
         self.assertEqual(report["summary"]["files"], 2)
@@ -149,24 +155,24 @@ class Discovery(Files):
     def test_auto_conf_overrides_are_named(self):
         self.write("postgresql.conf", "work_mem = 4MB\n")
         self.write("postgresql.auto.conf", "work_mem = '64MB'\n")
-        _, report = check_json(self.path)
+        _, report = check_json("--select", "M101", self.path)
         [finding] = report["findings"]
         self.assertEqual(finding["rule"], "M101")
         self.assertIn("postgresql.auto.conf", finding["message"])
 
     def test_version_changes_verdict(self):
         conf = self.write("postgresql.conf", "reserved_connections = 5\n")
-        self.assertEqual(run("--pg-version", "16", "check", conf).returncode, 0)
-        _, report = check_json("--pg-version", "15", conf)
+        self.assertEqual(run("--pg-version", "16", "check", "--select", "V,C", conf).returncode, 0)
+        _, report = check_json("--select", "V,C", "--pg-version", "15", conf)
         self.assertEqual(report["findings"][0]["rule"], "C102")
-        _, report = check_json(conf, "--pg-version", "15")  # options after the subcommand work too
+        _, report = check_json(conf, "--select", "V,C", "--pg-version", "15")  # options after the subcommand work too
         self.assertEqual(report["findings"][0]["rule"], "C102")
 
 
 class BadInput(Files):
     def test_binary_file_is_one_finding(self):
         conf = self.write("postgresql.conf", bytes(range(256)) * 100)
-        result, report = check_json(conf)
+        result, report = check_json("--select", "V", conf)
         self.assertEqual(result.returncode, 1)
         self.assertEqual(len(report["findings"]), 1)
         self.assertIn("binary", report["findings"][0]["message"])
@@ -180,9 +186,9 @@ class BadInput(Files):
 
     def test_huge_line(self):
         conf = self.write("postgresql.conf", "application_name = '" + "x" * 5_000_000 + "'\nwork_mem = 1.5GB\n")
-        result, report = check_json(conf)
+        result, report = check_json("--select", "V", conf)
         self.assertEqual([f["line"] for f in report["findings"]], [2])
-        text = run("check", conf).stdout
+        text = run("check", "--select", "V", conf).stdout
         self.assertLess(len(text), 5000)
 
 
@@ -260,12 +266,127 @@ class Rules(unittest.TestCase):
         self.assertEqual(run("rule", "X999").returncode, 2)
 
 
-class Example(unittest.TestCase):
-    def test_seed_example_is_checked(self):
+class Examples(unittest.TestCase):
+    def test_seed_gets_the_reviewers_findings(self):
         result = run("check", "--format", "json", ROOT / "examples" / "seed-production")
-        self.assertIn(result.returncode, (0, 1))
-        report = json.loads(result.stdout)
-        self.assertGreaterEqual(report["summary"]["files"], 1)
+        self.assertEqual(result.returncode, 1)
+        rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+        for expected in ("S202", "S205", "S206", "S212", "S102", "S106", "R101", "O103", "D105"):
+            self.assertIn(expected, rules)
+        for wrong in ("V101", "V103", "V201", "S201"):  # the seed is valid and has no trust over TCP
+            self.assertNotIn(wrong, rules)
+
+    def test_hardened_example_is_clean_at_warning(self):
+        result = run("check", "--format", "json", ROOT / "examples" / "hardened-production")
+        self.assertEqual(result.returncode, 0, result.stdout)
+        findings = json.loads(result.stdout)["findings"]
+        self.assertEqual([f for f in findings if f["severity"] != "info"], [])
+
+
+class Formats(Files):
+    def setUp(self):
+        super().setUp()
+        self.write("postgresql.conf", "work_mem = '64KB'\nfsync = off\nlog_checkpoints = off\n")
+
+    def test_sarif_validates_and_is_relative(self):
+        result = run("check", "--format", "sarif", ".", cwd=self.path)
+        sarif = json.loads(result.stdout)
+        self.assertEqual(sarif["version"], "2.1.0")
+        results = sarif["runs"][0]["results"]
+        self.assertTrue(any(r["ruleId"] == "V103" for r in results))
+        uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        self.assertEqual(uri, "postgresql.conf")
+        try:
+            import jsonschema
+        except ImportError:
+            self.skipTest("python3-jsonschema is not installed for this interpreter")
+        schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
+        jsonschema.Draft7Validator(schema).validate(sarif)
+
+    def test_github_errors_first(self):
+        out = run("check", "--format", "github", "--fail-on", "never", ".", cwd=self.path).stdout.decode().splitlines()
+        self.assertTrue(out[0].startswith("::error file=postgresql.conf,line=1"))
+        self.assertTrue(any(line.startswith("::notice") for line in out))
+        kinds = [line.split(" ")[0] for line in out]
+        self.assertEqual(kinds, sorted(kinds, key=lambda k: ["::error", "::warning", "::notice"].index(k)))
+
+    def test_output_file_and_text_on_stdout(self):
+        result = run("check", "--format", "sarif", "--output", "report.sarif", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"error[V103]", result.stdout)
+        self.assertEqual(json.loads((self.path / "report.sarif").read_text())["version"], "2.1.0")
+
+
+class Configuration(Files):
+    def test_select_ignore_severity_and_per_path(self):
+        self.write("postgresql.conf", "work_mem = '64KB'\nfsync = off\n")
+        self.write("legacy/postgresql.conf", "fsync = off\n")
+        self.write(".pglint.toml", 'select = ["V", "D"]\nignore = ["V103"]\n[severity]\nD101 = "info"\n'
+                                   '[per-path-ignores]\n"legacy/*" = ["fsync-off"]\n')
+        result, report = check_json(".", cwd=self.path)
+        rules = [(f["rule"], f["severity"], f["path"]) for f in report["findings"]]
+        self.assertIn(("D101", "info", "postgresql.conf"), rules)
+        self.assertFalse(any(r[0] == "V103" for r in rules))
+        self.assertFalse(any(r[2].startswith("legacy") and r[0] == "D101" for r in rules))
+        self.assertFalse(any(r[0].startswith("O") for r in rules))
+
+    def test_cli_beats_file(self):
+        self.write("postgresql.conf", "fsync = off\n")
+        self.write(".pglint.toml", 'fail-on = "never"\n')
+        self.assertEqual(run("check", ".", cwd=self.path).returncode, 0)
+        self.assertEqual(run("check", "--fail-on", "error", ".", cwd=self.path).returncode, 1)
+
+    def test_bad_config_is_exit_2_with_location(self):
+        self.write("postgresql.conf", "fsync = off\n")
+        self.write(".pglint.toml", 'selekt = ["V"]\n')
+        result = run("check", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b".pglint.toml:1:", result.stderr)
+
+    def test_unknown_rule_pattern_is_usage_error(self):
+        self.write("postgresql.conf", "fsync = off\n")
+        self.assertEqual(run("check", "--select", "Z9", ".", cwd=self.path).returncode, 2)
+
+
+class Intent(Files):
+    def test_intent_sets_version_and_facts(self):
+        self.write("intent.toml", '[cluster]\npostgres_version = 15\n[resources]\nmemory = "8GB"\n')
+        self.write("postgresql.conf", "reserved_connections = 5\nshared_buffers = 128MB\n")
+        _, report = check_json(".", cwd=self.path)
+        rules = {f["rule"] for f in report["findings"]}
+        self.assertIn("C102", rules)  # version 15 from the intent
+        self.assertIn("R101", rules)  # 128MB of 8GB
+
+    def test_bad_intent_is_exit_2_with_location(self):
+        self.write("intent.toml", '[resources]\nmemory = "lots"\n')
+        self.write("postgresql.conf", "fsync = on\n")
+        result = run("check", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"intent.toml:2:", result.stderr)
+
+    def test_malformed_toml(self):
+        self.write("intent.toml", '[resources\nmemory = \n')
+        result = run("check", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"intent.toml:1:", result.stderr)
+
+
+class Suppressions(Files):
+    def test_conf_and_hba(self):
+        self.write("postgresql.conf", "# pglint: disable-next-line=fsync-off\nfsync = off\n"
+                                      "work_mem = '64KB'  # pglint: disable=V103\n")
+        self.write("pg_hba.conf", "host all all 10.0.0.0/8 trust  # pglint: disable=S201\n")
+        _, report = check_json(".", cwd=self.path)
+        rules = {f["rule"] for f in report["findings"]}
+        self.assertNotIn("D101", rules)
+        self.assertNotIn("V103", rules)
+        self.assertNotIn("S201", rules)
+        self.assertNotIn("M001", rules)
+
+    def test_file_level(self):
+        self.write("pg_hba.conf", "# pglint: disable-file=S201\nhost all all 10.0.0.0/8 trust\n")
+        _, report = check_json(".", cwd=self.path)
+        self.assertNotIn("S201", {f["rule"] for f in report["findings"]})
 
 
 if __name__ == "__main__":
