@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "compiler/cli/apply_notes.hpp"
 #include "compiler/cli/commands.hpp"
 #include "compiler/cli/config.hpp"
 #include "compiler/cli/load_deployment.hpp"
@@ -229,6 +230,7 @@ int check(const GlobalOptions& global, const CheckOptions& options) {
     return std::none_of(rules.begin(), rules.end(), [&](const engine::Rule* r) { return r->info().id == d.rule_id; });
   });
   diagnostics = apply_configuration(std::move(diagnostics), config);
+  add_apply_notes(deployment, diagnostics);
   engine::sort_diagnostics(diagnostics);
 
   std::size_t file_count = loaded.file_count + (intent ? 1 : 0);

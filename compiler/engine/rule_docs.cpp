@@ -21,7 +21,9 @@ std::string rule_markdown(const RuleInfo& info) {
   out += fmt::format("## Example\n\n```\n{}\n```\n\n## Use instead\n\n```\n{}\n```\n\n", info.docs.example,
                      info.docs.use_instead);
   if (!info.docs.fix_safety.empty()) out += fmt::format("## Fix safety\n\n{}\n\n", info.docs.fix_safety);
-  if (!info.docs.profiles.empty()) out += fmt::format("## Profiles\n\n{}\n\n", info.docs.profiles);
+  out += fmt::format("## Profiles\n\n{}\n\n",
+                     info.docs.profiles.empty() ? "The same in the balanced, cis and strict profiles: the sources agree."
+                                                : info.docs.profiles);
   if (!info.cis.empty() || !info.stig.empty()) {
     out += "## Benchmarks\n\n";
     for (const auto& item : info.cis) out += fmt::format("- CIS PostgreSQL 16 Benchmark {}\n", item);

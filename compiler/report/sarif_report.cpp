@@ -157,6 +157,8 @@ std::string line_text(const SourceFile& file, std::size_t offset) {
 ordered_json rule_descriptor(const engine::RuleInfo& info) {
   ordered_json tags = ordered_json::array();
   tags.push_back(engine::category_name(info.category));  // "security" for security rules
+  for (const auto& item : info.cis) tags.push_back("CIS-PostgreSQL-16-" + item);
+  for (const auto& item : info.stig) tags.push_back("STIG-" + item);
   ordered_json properties{{"tags", std::move(tags)},
                           {"precision", info.category == engine::Category::Validity ? "very-high" : "high"},
                           {"problem.severity", problem_severity(info.severity)}};
