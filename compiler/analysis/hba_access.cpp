@@ -9,6 +9,8 @@ namespace pglint::analysis {
 
 namespace {
 
+constexpr std::size_t max_records_for_shadowing = 5000;
+
 using hba::ConnectionType;
 
 // The transports each connection type admits.
@@ -198,6 +200,9 @@ bool covers(const hba::Record& outer, const hba::Record& inner, TransportAvailab
 
 std::vector<Shadowed> find_shadowed(const model::HbaSet& set, TransportAvailability availability) {
   std::vector<Shadowed> result;
+  // Pairwise comparison is quadratic; real files have hundreds of lines, generated ones
+  // can have a hundred thousand. Past this size the analysis is skipped rather than slow.
+  if (set.records.size() > max_records_for_shadowing) return result;
   for (std::size_t i = 0; i < set.records.size(); ++i) {
     for (std::size_t j = 0; j < i; ++j) {
       if (covers(set.records[j].record, set.records[i].record, availability)) {
