@@ -8,6 +8,7 @@
 #include "compiler/syntax/hba/record.hpp"
 #include "compiler/syntax/hba/secrets.hpp"
 #include "compiler/syntax/ident/record.hpp"
+#include "compiler/syntax/intent/intent.hpp"
 
 namespace pglint::cli {
 
@@ -140,6 +141,19 @@ int run_parse(const GlobalOptions& global, const ParseOptions& options) {
       std::cout << hba::print(file);
     }
     std::cout.flush();
+    return exit_clean;
+  }
+  if (*kind == model::FileKind::Intent) {
+    auto parsed = intent::parse_intent(*source);
+    if (auto* errors = std::get_if<std::vector<intent::IntentError>>(&parsed)) {
+      for (const auto& e : *errors) std::cerr << "pglint: error: " << intent::format_error(**source, e) << '\n';
+      return exit_failure;
+    }
+    if (options.json) {
+      std::cout << intent::intent_json(std::get<intent::Intent>(parsed)).dump(2) << '\n';
+    } else {
+      std::cout << (*source)->text();
+    }
     return exit_clean;
   }
   if (*kind != model::FileKind::Conf) {
