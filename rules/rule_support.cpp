@@ -95,9 +95,7 @@ engine::Diagnostic& report_setting(engine::DiagnosticSink& sink, const SettingVi
   return *d;
 }
 
-bool is_server_config(const model::ConfSet& set) {
-  return set.main_file() && set.main_file()->tree.file->real_path().filename() == "postgresql.conf";
-}
+bool is_server_config(const model::ConfSet& set) { return set.main_file() && set.is_server_config; }
 
 void for_each_server_config(const model::Deployment& deployment, const std::function<void(const model::ConfSet&)>& visit) {
   for (const model::ConfSet& set : deployment.conf_sets) {

@@ -51,8 +51,7 @@ SettingView view_setting(const model::Deployment& deployment, const model::ConfS
 engine::Diagnostic& report_setting(engine::DiagnosticSink& sink, const SettingView& view, std::string message,
                                    std::string help = {});
 
-// A configuration set that is a whole server configuration (a postgresql.conf), as
-// opposed to a lone conf.d fragment: only there do defaults count as choices.
+// A configuration set that is a whole server configuration (see ConfSet::is_server_config).
 bool is_server_config(const model::ConfSet& set);
 
 // Calls `visit` for each whole server configuration.

@@ -40,7 +40,7 @@ void walk_directory(const fs::path& root, const std::string& display_root, std::
     auto kind = model::discoverable_kind(it->path());
     if (!kind || !it->is_regular_file(ec)) continue;
     fs::path relative = it->path().lexically_relative(root);
-    found.push_back({it->path(), (fs::path(display_root) / relative).lexically_normal().string(), *kind});
+    found.push_back({it->path(), (fs::path(display_root) / relative).lexically_normal().string(), *kind, false});
   }
   std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.display < b.display; });
   out.insert(out.end(), found.begin(), found.end());
@@ -70,7 +70,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std
                                     given)});
       continue;
     }
-    inputs.push_back({path, given, *kind});
+    inputs.push_back({path, given, *kind, true});
   }
   return inputs;
 }

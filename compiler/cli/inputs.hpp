@@ -13,6 +13,7 @@ struct InputFile {
   std::filesystem::path path;
   std::string display;  // as given, or the given directory joined with the relative path
   model::FileKind kind;
+  bool named_explicitly = false;  // given on the command line, not found in a directory
 };
 
 struct InputError {

@@ -97,6 +97,8 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, s
     options.read_auto_conf = input->path.filename() == "postgresql.conf";
     auto set = model::load_conf_set(*source, *result.deployment.catalog, options);
     if (!set) continue;
+    bool in_conf_d = input->path.parent_path().filename() == "conf.d";
+    set->is_server_config = input->path.filename() == "postgresql.conf" || (input->named_explicitly && !in_conf_d);
     for (const auto& file : set->files) already_read.insert(model::canonical_config_path(file->tree.file->real_path()));
     result.file_count += set->files.size();
     result.deployment.conf_sets.push_back(std::move(*set));

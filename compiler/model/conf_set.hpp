@@ -50,6 +50,9 @@ struct ConfSet {
   std::vector<Setting> settings;                 // in the order PostgreSQL applies them
   std::vector<IncludeProblem> include_problems;
   std::vector<std::string> skipped_missing;      // include_if_exists targets that were absent
+  // A whole server configuration (a postgresql.conf, or a file named on the command
+  // line), as opposed to a lone conf.d fragment: only there do defaults count as choices.
+  bool is_server_config = true;
 
   // Index into `settings` of the entry that wins for a parameter key, if any.
   [[nodiscard]] const Setting* effective(std::string_view key) const;

@@ -152,6 +152,14 @@ class Discovery(Files):
         self.assertEqual(paths, [str(self.path / "db/conf.d/10-tuning.conf")])
         self.assertEqual(report["summary"]["files"], 2)
 
+    def test_defaults_count_only_for_whole_configurations(self):
+        self.write("conf.d/10-tuning.conf", "work_mem = 8MB\n")
+        _, report = check_json("--select", "O101", self.path)
+        self.assertEqual(report["findings"], [])  # a lone fragment found in a directory
+        named = self.write("prod.conf", "work_mem = 8MB\n")
+        _, report = check_json("--select", "O101", named)
+        self.assertEqual([f["rule"] for f in report["findings"]], ["O101"])  # named on the command line
+
     def test_auto_conf_overrides_are_named(self):
         self.write("postgresql.conf", "work_mem = 4MB\n")
         self.write("postgresql.auto.conf", "work_mem = '64MB'\n")
