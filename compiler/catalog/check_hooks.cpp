@@ -249,7 +249,15 @@ std::optional<ValueError> check_recovery_target_time(const HookInput& in) {
     static const std::regex date_like(
         R"((\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4})|(\d{8})|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^J\d+)",
         std::regex::icase);
-    if (!std::regex_search(std::string(in.text), date_like)) return invalid(in, "");
+    std::string text(in.text);
+    if (!std::regex_search(text, date_like)) return invalid(in, "");
+    // Numbers with separators: the middle one is a month or a day, never 0 nor above 31.
+    static const std::regex numeric_date(R"((\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4}))");
+    std::smatch parts;
+    if (std::regex_search(text, parts, numeric_date)) {
+      int middle = std::stoi(parts[2].str());
+      if (middle < 1 || middle > 31) return invalid(in, "");
+    }
     return impossible_iso_date(in.text) ? std::optional<ValueError>(invalid(in, "")) : std::nullopt;
   }
   for (std::string_view special : {"epoch", "infinity", "-infinity", "+infinity"}) {
