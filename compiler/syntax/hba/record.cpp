@@ -23,6 +23,42 @@ struct Failure {
   Span span;
 };
 
+// Options that only some methods take, and how PostgreSQL lists those methods.
+struct MethodRestriction {
+  std::vector<std::string_view> methods;
+  std::string_view listed_as;
+};
+
+const MethodRestriction* restriction_for(std::string_view option, int major) {
+  static const MethodRestriction map_until_17{{"ident", "peer", "gss", "sspi", "cert"}, "ident, peer, gssapi, sspi, and cert"};
+  static const MethodRestriction map_from_18{{"ident", "peer", "gss", "sspi", "cert", "oauth"},
+                                             "ident, peer, gssapi, sspi, cert, and oauth"};
+  static const MethodRestriction pam{{"pam"}, "pam"};
+  static const MethodRestriction ldap{{"ldap"}, "ldap"};
+  static const MethodRestriction kerberos{{"gss", "sspi"}, "gssapi and sspi"};
+  static const MethodRestriction sspi{{"sspi"}, "sspi"};
+  static const MethodRestriction radius{{"radius"}, "radius"};
+  static const MethodRestriction oauth{{"oauth"}, "oauth"};
+  static const std::map<std::string_view, const MethodRestriction*> options = {
+      {"pamservice", &pam},          {"pam_use_hostname", &pam},     {"ldapurl", &ldap},
+      {"ldaptls", &ldap},            {"ldapscheme", &ldap},          {"ldapserver", &ldap},
+      {"ldapport", &ldap},           {"ldapbinddn", &ldap},          {"ldapbindpasswd", &ldap},
+      {"ldapsearchattribute", &ldap}, {"ldapsearchfilter", &ldap},   {"ldapbasedn", &ldap},
+      {"ldapprefix", &ldap},         {"ldapsuffix", &ldap},          {"krb_realm", &kerberos},
+      {"include_realm", &kerberos},  {"compat_realm", &sspi},        {"upn_username", &sspi},
+      {"radiusservers", &radius},    {"radiusports", &radius},       {"radiussecrets", &radius},
+      {"radiusidentifiers", &radius},
+  };
+  static const std::map<std::string_view, const MethodRestriction*> oauth_options = {
+      {"issuer", &oauth}, {"scope", &oauth}, {"validator", &oauth}, {"delegate_ident_mapping", &oauth}};
+  if (option == "map") return major >= 18 ? &map_from_18 : &map_until_17;
+  if (auto it = options.find(option); it != options.end()) return it->second;
+  if (major >= 18) {
+    if (auto it = oauth_options.find(option); it != oauth_options.end()) return it->second;
+  }
+  return nullptr;
+}
+
 class RecordParser {
  public:
   RecordParser(const AuthFile& file, std::size_t line_index, const HbaContext& context)
@@ -224,7 +260,7 @@ class RecordParser {
     return std::nullopt;
   }
 
-  [[nodiscard]] bool method_is(std::initializer_list<std::string_view> methods) const {
+  [[nodiscard]] bool method_is(const std::vector<std::string_view>& methods) const {
     return std::find(methods.begin(), methods.end(), record_.method) != methods.end();
   }
 
@@ -234,56 +270,25 @@ class RecordParser {
             option.span};
   }
 
+  // parse_hba_auth_opt: first which option it is and whether the method takes it, then
+  // its value.
   std::optional<Failure> check_option(const Option& o) {
-    const std::string& name = o.name;
-    if (name == "map") {
-      if (context_.major >= 18) {
-        if (!method_is({"ident", "peer", "gss", "sspi", "cert", "oauth"}))
-          return only_valid_for(o, "ident, peer, gssapi, sspi, cert, and oauth");
-      } else if (!method_is({"ident", "peer", "gss", "sspi", "cert"})) {
-        return only_valid_for(o, "ident, peer, gssapi, sspi, and cert");
-      }
-      return std::nullopt;
+    if (o.name == "clientcert") return check_clientcert(o);
+    if (o.name == "clientname" && context_.major >= 14) return check_clientname(o);
+    const MethodRestriction* restriction = restriction_for(o.name, context_.major);
+    if (!restriction) return Failure{fmt::format("unrecognized authentication option name: \"{}\"", o.name), o.span};
+    if (!method_is(restriction->methods)) return only_valid_for(o, restriction->listed_as);
+    if (o.name == "ldapport" && std::atoi(o.value.c_str()) == 0) {
+      return Failure{fmt::format("invalid LDAP port number: \"{}\"", o.value), o.span};
     }
-    if (name == "clientcert") return check_clientcert(o);
-    if (name == "clientname" && context_.major >= 14) {
-      if (record_.type != ConnectionType::HostSsl) return Failure{"clientname can only be configured for \"hostssl\" rows", o.span};
-      if (o.value != "CN" && o.value != "DN") return Failure{fmt::format("invalid value for clientname: \"{}\"", o.value), o.span};
-      return std::nullopt;
-    }
-    if (name == "pamservice" || name == "pam_use_hostname") {
-      if (!method_is({"pam"})) return only_valid_for(o, "pam");
-      return std::nullopt;
-    }
-    static const std::set<std::string> ldap_options = {"ldapurl",        "ldaptls",        "ldapscheme",
-                                                       "ldapserver",     "ldapport",       "ldapbinddn",
-                                                       "ldapbindpasswd", "ldapsearchattribute", "ldapsearchfilter",
-                                                       "ldapbasedn",     "ldapprefix",     "ldapsuffix"};
-    if (ldap_options.contains(name)) {
-      if (!method_is({"ldap"})) return only_valid_for(o, "ldap");
-      if (name == "ldapport" && std::atoi(o.value.c_str()) == 0) {
-        return Failure{fmt::format("invalid LDAP port number: \"{}\"", o.value), o.span};
-      }
-      return std::nullopt;
-    }
-    if (name == "krb_realm" || name == "include_realm") {
-      if (!method_is({"gss", "sspi"})) return only_valid_for(o, "gssapi and sspi");
-      return std::nullopt;
-    }
-    if (name == "compat_realm" || name == "upn_username") {
-      if (!method_is({"sspi"})) return only_valid_for(o, "sspi");
-      return std::nullopt;
-    }
-    if (name == "radiusservers" || name == "radiusports" || name == "radiussecrets" || name == "radiusidentifiers") {
-      if (!method_is({"radius"})) return only_valid_for(o, "radius");
-      return check_radius_list(o);
-    }
-    if (context_.major >= 18 &&
-        (name == "issuer" || name == "scope" || name == "validator" || name == "delegate_ident_mapping")) {
-      if (!method_is({"oauth"})) return only_valid_for(o, "oauth");
-      return std::nullopt;
-    }
-    return Failure{fmt::format("unrecognized authentication option name: \"{}\"", name), o.span};
+    if (o.name.starts_with("radius")) return check_radius_list(o);
+    return std::nullopt;
+  }
+
+  std::optional<Failure> check_clientname(const Option& o) const {
+    if (record_.type != ConnectionType::HostSsl) return Failure{"clientname can only be configured for \"hostssl\" rows", o.span};
+    if (o.value != "CN" && o.value != "DN") return Failure{fmt::format("invalid value for clientname: \"{}\"", o.value), o.span};
+    return std::nullopt;
   }
 
   // RADIUS options are comma lists (SplitGUCList); servers and ports are checked here,
