@@ -16,6 +16,15 @@ const std::vector<std::unique_ptr<engine::Rule>>& all_rules() {
     list.push_back(make_startup_conflict_rule());
     list.push_back(make_syntax_error_rule());
     list.push_back(make_unknown_parameter_rule());
+    list.push_back(make_container_file_invalid_rule());
+    list.push_back(make_host_auth_trust_rule());
+    list.push_back(make_image_tag_floating_rule());
+    list.push_back(make_image_version_mismatch_rule());
+    list.push_back(make_memory_limit_below_intent_rule());
+    list.push_back(make_no_healthcheck_rule());
+    list.push_back(make_no_memory_limit_rule());
+    list.push_back(make_password_in_environment_rule());
+    list.push_back(make_port_all_interfaces_rule());
     list.push_back(make_archive_command_missing_rule());
     list.push_back(make_archiving_off_rule());
     list.push_back(make_fsync_off_rule());

@@ -81,6 +81,25 @@ std::optional<intent::Intent> load_intent(const CheckOptions& options, const Con
   return std::get<intent::Intent>(std::move(parsed));
 }
 
+// What the container files say: PostgreSQL runs in a container, and the memory it may use
+// when the intent does not say.
+void add_container_facts(model::Deployment& deployment) {
+  for (const auto& file : deployment.compose_files) {
+    for (const auto& service : file.services) {
+      if (!service.runs_postgres) continue;
+      deployment.facts.in_container = true;
+      if (!deployment.facts.memory_bytes && service.memory_limit_bytes) {
+        deployment.facts.memory_bytes = static_cast<double>(*service.memory_limit_bytes);
+        deployment.facts.memory_source = fmt::format("memory limit of service \"{}\" in {}", service.name,
+                                                     file.file->display_path());
+      }
+    }
+  }
+  for (const auto& file : deployment.dockerfiles) {
+    for (const auto& stage : file.stages) deployment.facts.in_container = deployment.facts.in_container || stage.runs_postgres;
+  }
+}
+
 std::vector<const engine::Rule*> selected_rules(const CheckOptions& options, const Config& config) {
   const auto& select = options.select.empty() ? config.select : options.select;
   std::vector<std::string> ignore = config.ignore;
@@ -157,6 +176,8 @@ std::vector<SourceFilePtr> files_read(const model::Deployment& deployment) {
     for (const auto& file : set.files) files.push_back(file->tree.file);
   }
   for (const auto& set : deployment.ident_sets) files.push_back(set.tree.file);
+  for (const auto& file : deployment.compose_files) files.push_back(file.file);
+  for (const auto& file : deployment.dockerfiles) files.push_back(file.file);
   return files;
 }
 
@@ -216,9 +237,7 @@ int check(const GlobalOptions& global, const CheckOptions& options) {
   }
   model::Deployment& deployment = loaded.deployment;
   if (intent) deployment.facts = model::facts_from_intent(*intent);
-  deployment.facts.in_container = std::any_of(inputs.begin(), inputs.end(), [](const InputFile& input) {
-    return input.kind == model::FileKind::Compose || input.kind == model::FileKind::Dockerfile;
-  });
+  add_container_facts(deployment);
   std::string profile = options.profile.value_or(config.profile.value_or("balanced"));
   deployment.profile = *model::parse_profile(profile);
 

@@ -77,6 +77,24 @@ void load_ident_files(const std::vector<InputFile>& inputs, LoadResult& result, 
   }
 }
 
+void load_container_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors) {
+  for (const auto& input : inputs) {
+    if (input.kind != model::FileKind::Compose && input.kind != model::FileKind::Dockerfile) continue;
+    std::string error;
+    auto source = read_source_file(input.path, input.display, error);
+    if (!source) {
+      errors.push_back({error});
+      continue;
+    }
+    if (input.kind == model::FileKind::Compose) {
+      result.deployment.compose_files.push_back(compose::read_compose(*source));
+    } else {
+      result.deployment.dockerfiles.push_back(dockerfile::read_dockerfile(*source));
+    }
+    result.file_count += 1;
+  }
+}
+
 }  // namespace
 
 LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, std::vector<InputError>& errors) {
@@ -106,6 +124,7 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, s
   // Conf sets are complete and stay put from here on: hba sets point into them.
   load_hba_files(inputs, result, errors);
   load_ident_files(inputs, result, errors);
+  load_container_files(inputs, result, errors);
   return result;
 }
 

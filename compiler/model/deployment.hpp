@@ -9,6 +9,8 @@
 #include "compiler/model/facts.hpp"
 #include "compiler/model/hba_set.hpp"
 #include "compiler/model/ident_set.hpp"
+#include "compiler/syntax/compose/compose.hpp"
+#include "compiler/syntax/dockerfile/dockerfile.hpp"
 
 namespace pglint::model {
 
@@ -18,6 +20,8 @@ struct Deployment {
   std::vector<ConfSet> conf_sets;
   std::vector<HbaSet> hba_sets;
   std::vector<IdentSet> ident_sets;
+  std::vector<compose::ComposeFile> compose_files;
+  std::vector<dockerfile::DockerfileModel> dockerfiles;
   Facts facts;
   Profile profile = Profile::Balanced;
 };

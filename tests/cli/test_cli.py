@@ -258,6 +258,27 @@ class Secrets(Files):
                 self.assertNotIn(secret, out.stdout + out.stderr, args)
 
 
+class Containers(Files):
+    def test_memory_limit_sizes_when_the_intent_does_not(self):
+        self.write("docker-compose.yml", "services:\n  db:\n    image: postgres:18\n    deploy:\n      resources:\n"
+                                         "        limits:\n          memory: 8G\n")
+        self.write("postgresql.conf", "shared_buffers = 128MB\n")
+        _, report = check_json("--select", "R101", ".", cwd=self.path)
+        [finding] = report["findings"]
+        self.assertIn("memory limit of service \"db\"", finding["message"])
+
+    def test_environment_passwords_never_printed(self):
+        self.write("docker-compose.yml", "services:\n  db:\n    image: postgres:latest\n    environment:\n"
+                                         "      POSTGRES_PASSWORD: Sup3rSecretPw\n      PGPASSWORD: An0therPw\n")
+        self.write("Dockerfile", "FROM postgres\nENV POSTGRES_PASSWORD=Th1rdPw\n")
+        for fmt in ("text", "json", "sarif", "github"):
+            out = run("check", "--format", fmt, ".", cwd=self.path)
+            for secret in (b"Sup3rSecretPw", b"An0therPw", b"Th1rdPw"):
+                self.assertNotIn(secret, out.stdout + out.stderr, fmt)
+        _, report = check_json(".", cwd=self.path)
+        self.assertGreaterEqual(sum(f["rule"] == "K103" for f in report["findings"]), 3)
+
+
 class Rules(unittest.TestCase):
     def test_every_rule_has_documentation(self):
         rules = json.loads(run("rules", "--format", "json").stdout)

@@ -1,0 +1,51 @@
+// K102 host-auth-trust: POSTGRES_HOST_AUTH_METHOD=trust.
+#include "rules/container_support.hpp"
+#include "rules/registry.hpp"
+
+namespace pglint::rules {
+
+namespace {
+
+const engine::RuleInfo info{
+    .id = "K102",
+    .name = "host-auth-trust",
+    .summary = "POSTGRES_HOST_AUTH_METHOD=trust lets every network client in without a password",
+    .category = engine::Category::Container,
+    .severity = engine::Severity::Error,
+    .docs = {
+        .what = "Reports POSTGRES_HOST_AUTH_METHOD set to `trust` (or `password`, `md5`) in a compose file or "
+                "Dockerfile of a PostgreSQL container.",
+        .why = "The official image then writes `host all all all trust` into pg_hba.conf at initialisation: "
+               "anyone who reaches the port is any role, the superuser included. The image's entrypoint prints a "
+               "warning for exactly this reason.",
+        .example = "environment:\n  POSTGRES_HOST_AUTH_METHOD: trust",
+        .use_instead = "environment:\n  POSTGRES_HOST_AUTH_METHOD: scram-sha-256\n  POSTGRES_PASSWORD_FILE: /run/secrets/db_password",
+        .references = {"https://hub.docker.com/_/postgres (POSTGRES_HOST_AUTH_METHOD)"},
+    }};
+
+class HostAuthTrustRule final : public engine::Rule {
+ public:
+  [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
+
+  void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
+    for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
+      if (variable.name != "POSTGRES_HOST_AUTH_METHOD" || !variable.value) return;
+      const std::string& method = *variable.value;
+      if (method == "trust") {
+        sink.report(file, variable.value_span, "POSTGRES_HOST_AUTH_METHOD=trust: no password for any network client",
+                    "use scram-sha-256 with POSTGRES_PASSWORD_FILE");
+      } else if (method == "password" || method == "md5") {
+        sink.report(file, variable.value_span,
+                    "POSTGRES_HOST_AUTH_METHOD=" + method + " writes a weak method into pg_hba.conf",
+                    "use scram-sha-256")
+            .severity = engine::Severity::Warning;
+      }
+    });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<engine::Rule> make_host_auth_trust_rule() { return std::make_unique<HostAuthTrustRule>(); }
+
+}  // namespace pglint::rules
