@@ -226,9 +226,9 @@ int check(const GlobalOptions& global, const CheckOptions& options) {
   std::vector<InputError> errors;
   std::vector<InputFile> inputs = collect_inputs(options.paths, kind, errors);
   std::optional<intent::Intent> intent = load_intent(options, config, inputs);
-  int major = global.pg_version.value_or(
-      config.pg_version.value_or(intent && intent->postgres_version ? *intent->postgres_version
-                                                                    : catalog::newest_supported_major));
+  std::optional<int> major = global.pg_version;
+  if (!major) major = config.pg_version;
+  if (!major && intent) major = intent->postgres_version;
   LoadResult loaded = load_deployment(inputs, major, errors);
   if (!errors.empty()) {
     std::string message;

@@ -48,7 +48,7 @@ int run_explain(const GlobalOptions& global, const ExplainOptions& options) {
   std::optional<model::FileKind> kind;
   if (global.kind) kind = model::parse_file_kind(*global.kind);
   auto inputs = collect_inputs(options.paths, kind, errors);
-  LoadResult loaded = load_deployment(inputs, global.pg_version.value_or(catalog::newest_supported_major), errors);
+  LoadResult loaded = load_deployment(inputs, global.pg_version, errors);
   for (const auto& error : errors) std::cerr << "pglint: error: " << error.message << '\n';
   if (!errors.empty()) return exit_failure;
   if (loaded.deployment.hba_sets.empty()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "rules/container_support.hpp"
+
 namespace pglint::cli {
 
 namespace fs = std::filesystem;
@@ -95,11 +97,37 @@ void load_container_files(const std::vector<InputFile>& inputs, LoadResult& resu
   }
 }
 
+// The major version of the first PostgreSQL image in the container files, and which one.
+std::optional<std::pair<int, std::string>> image_version(const model::Deployment& deployment) {
+  std::optional<std::pair<int, std::string>> found;
+  auto consider = [&](const container::Located& image) {
+    auto major = rules::image_major(image.text);
+    if (!found && major && catalog::catalog_for(*major) && *major >= catalog::oldest_supported_major) {
+      found = std::make_pair(*major, "the image " + image.text);
+    }
+  };
+  rules::for_each_postgres_stage(deployment, [&](const auto&, const dockerfile::Stage& stage) { consider(stage.image); });
+  rules::for_each_postgres_service(deployment, [&](const auto&, const compose::Service& service) {
+    if (service.image) consider(*service.image);
+  });
+  return found;
+}
+
 }  // namespace
 
-LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, std::vector<InputError>& errors) {
+LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<int> given_major,
+                           std::vector<InputError>& errors) {
   LoadResult result;
-  result.deployment.pg_major = pg_major;
+  // Container files first: they may say which version runs.
+  load_container_files(inputs, result, errors);
+  if (given_major) {
+    result.deployment.pg_major = *given_major;
+    result.deployment.pg_major_source = "the version given to pglint";
+  } else if (auto from_image = image_version(result.deployment)) {
+    result.deployment.pg_major = from_image->first;
+    result.deployment.pg_major_source = from_image->second;
+  }
+  int pg_major = result.deployment.pg_major;
   result.deployment.catalog = catalog::catalog_for(pg_major);
   std::set<fs::path> already_read;
   for (const InputFile* input : conf_roots_in_order(inputs)) {
@@ -124,7 +152,6 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, s
   // Conf sets are complete and stay put from here on: hba sets point into them.
   load_hba_files(inputs, result, errors);
   load_ident_files(inputs, result, errors);
-  load_container_files(inputs, result, errors);
   return result;
 }
 

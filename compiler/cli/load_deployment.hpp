@@ -13,7 +13,10 @@ struct LoadResult {
   std::size_t file_count = 0;  // files read, includes and postgresql.auto.conf too
 };
 
+// The PostgreSQL version: the one given (--pg-version, config, intent), else the major of
+// the first PostgreSQL image the container files name, else the newest.
 // `errors` receives one message per input that could not be read at all.
-LoadResult load_deployment(const std::vector<InputFile>& inputs, int pg_major, std::vector<InputError>& errors);
+LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<int> given_major,
+                           std::vector<InputError>& errors);
 
 }  // namespace pglint::cli

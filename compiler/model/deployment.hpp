@@ -16,6 +16,7 @@ namespace pglint::model {
 
 struct Deployment {
   int pg_major = catalog::newest_supported_major;
+  std::string pg_major_source = "the newest supported version";  // for messages
   const catalog::Catalog* catalog = nullptr;
   std::vector<ConfSet> conf_sets;
   std::vector<HbaSet> hba_sets;

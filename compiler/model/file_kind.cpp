@@ -36,13 +36,14 @@ std::optional<FileKind> parse_file_kind(std::string_view name) {
 }
 
 std::optional<FileKind> detect_file_kind(const std::filesystem::path& path) {
+  // Files named on the command line may carry prefixes (backup copies, corpus names such
+  // as owner__repo__docker-compose.yml): look for the telling part anywhere in the name.
   std::string name = path.filename().string();
   if (contains(name, "pg_hba") || contains(name, "hba.conf")) return FileKind::Hba;
   if (contains(name, "pg_ident") || contains(name, "ident.conf")) return FileKind::Ident;
-  if (is_compose_name(name)) return FileKind::Compose;
-  if (name.starts_with("Dockerfile") || name.ends_with(".dockerfile") || name.ends_with(".Dockerfile")) {
-    return FileKind::Dockerfile;
-  }
+  bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+  if (yaml && contains(name, "compose")) return FileKind::Compose;
+  if (contains(name, "Dockerfile") || contains(name, "dockerfile")) return FileKind::Dockerfile;
   if (name.ends_with(".toml")) return FileKind::Intent;
   if (contains(name, ".conf")) return FileKind::Conf;
   return std::nullopt;

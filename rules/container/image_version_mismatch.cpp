@@ -16,7 +16,8 @@ const engine::RuleInfo info{
     .severity = engine::Severity::Error,
     .docs = {
         .what = "Compares the major version in a PostgreSQL image tag (postgres:16-alpine) with the version "
-                "pglint checks for (--pg-version, .pglint.toml, the intent, else 18).",
+                "pglint checks for (--pg-version, .pglint.toml or the intent; without them, the first PostgreSQL "
+                "image's version is used, so only other images can disagree).",
         .why = "Parameters and pg_hba.conf syntax differ between versions: a configuration valid for one may "
                "stop the other, and the findings are about the wrong server. Tell pglint the real version "
                "(intent [cluster] postgres_version) or change the image.",
@@ -34,8 +35,8 @@ class ImageVersionMismatchRule final : public engine::Rule {
       auto major = image_major(image.text);
       if (!major || *major == deployment.pg_major) return;
       sink.report(file, image.span,
-                  fmt::format("image \"{}\" runs PostgreSQL {}, but the configuration is checked for {}", image.text,
-                              *major, deployment.pg_major),
+                  fmt::format("image \"{}\" runs PostgreSQL {}, but the configuration is checked for {} ({})",
+                              image.text, *major, deployment.pg_major, deployment.pg_major_source),
                   "set [cluster] postgres_version in the intent (or --pg-version) to the image's version");
     };
     for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
