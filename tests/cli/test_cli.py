@@ -267,6 +267,14 @@ class Containers(Files):
         [finding] = report["findings"]
         self.assertIn("memory limit of service \"db\"", finding["message"])
 
+    def test_image_decides_the_version_unless_given(self):
+        self.write("docker-compose.yml", "services:\n  db:\n    image: postgres:15-alpine\n")
+        self.write("postgresql.conf", "reserved_connections = 5\n")
+        _, report = check_json("--select", "C102,K106", ".", cwd=self.path)
+        self.assertEqual([f["rule"] for f in report["findings"]], ["C102"])  # checked as 15, the image's version
+        _, report = check_json("--select", "C102,K106", "--pg-version", "16", ".", cwd=self.path)
+        self.assertEqual([f["rule"] for f in report["findings"]], ["K106"])  # 16 given: the image disagrees
+
     def test_environment_passwords_never_printed(self):
         self.write("docker-compose.yml", "services:\n  db:\n    image: postgres:latest\n    environment:\n"
                                          "      POSTGRES_PASSWORD: Sup3rSecretPw\n      PGPASSWORD: An0therPw\n")
