@@ -25,6 +25,7 @@ const std::vector<std::unique_ptr<engine::Rule>>& all_rules() {
     list.push_back(make_no_memory_limit_rule());
     list.push_back(make_password_in_environment_rule());
     list.push_back(make_port_all_interfaces_rule());
+    list.push_back(make_postgres_user_superuser_rule());
     list.push_back(make_archive_command_missing_rule());
     list.push_back(make_archiving_off_rule());
     list.push_back(make_fsync_off_rule());

@@ -26,6 +26,7 @@ std::unique_ptr<engine::Rule> make_no_healthcheck_rule();
 std::unique_ptr<engine::Rule> make_no_memory_limit_rule();
 std::unique_ptr<engine::Rule> make_password_in_environment_rule();
 std::unique_ptr<engine::Rule> make_port_all_interfaces_rule();
+std::unique_ptr<engine::Rule> make_postgres_user_superuser_rule();
 std::unique_ptr<engine::Rule> make_archive_command_missing_rule();
 std::unique_ptr<engine::Rule> make_archiving_off_rule();
 std::unique_ptr<engine::Rule> make_fsync_off_rule();

@@ -4,6 +4,7 @@
 // fact stay silent when it is unknown.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pglint::model {
 
@@ -30,6 +31,9 @@ struct Facts {
   std::optional<TlsMode> tls_mode;
   std::optional<std::string> tls_min_version;  // TLSv1.2, TLSv1.3
   bool in_container = false;                   // a Dockerfile or compose service runs it
+  // Roles known to be superusers: postgres, or the official image's POSTGRES_USER, which
+  // initdb makes the bootstrap superuser in place of postgres.
+  std::vector<std::string> superusers = {"postgres"};
 };
 
 // Which way to settle questions the sources disagree on (see each rule's docs).

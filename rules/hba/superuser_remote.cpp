@@ -1,4 +1,4 @@
-// S212 hba-superuser-remote: the postgres superuser can log in over the network.
+// S212 hba-superuser-remote: the bootstrap superuser can log in over the network.
 #include <fmt/format.h>
 
 #include "compiler/analysis/hba_access.hpp"
@@ -9,19 +9,18 @@ namespace pglint::rules {
 
 namespace {
 
-constexpr std::string_view superuser = "postgres";
-
 const engine::RuleInfo info{
     .id = "S212",
     .name = "hba-superuser-remote",
-    .summary = "The postgres superuser can log in over the network",
+    .summary = "The bootstrap superuser (postgres, or the image's POSTGRES_USER) can log in over the network",
     .category = engine::Category::Security,
     .severity = engine::Severity::Warning,
     .fix = engine::FixAvailability::None,
     .docs = {
-        .what = "Finds the first TCP line, for a non-loopback address, that admits the role `postgres` (by name "
-                "or through `all`) with a method other than `reject`, unless an earlier `reject` line already "
-                "turns `postgres` away for all those addresses.",
+        .what = "For the bootstrap superuser (`postgres`, or POSTGRES_USER of the official Docker image, which "
+                "initdb then makes the superuser instead), finds the first TCP line for a non-loopback address "
+                "that admits it (by name or through `all`) with a method other than `reject`, unless an earlier "
+                "`reject` line already turns it away for all those addresses.",
         .why = "A superuser can read and change everything and run programs on the server (COPY ... PROGRAM): its "
                "password is the most valuable one to guess, and it should only be usable locally (peer) or from "
                "an administration network. CIS PostgreSQL 16 Benchmark recommends restricting superuser logins.",
@@ -38,11 +37,13 @@ class SuperuserRemoteRule final : public engine::Rule {
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
-    for (const model::HbaSet& set : deployment.hba_sets) check_set(set, sink);
+    for (const model::HbaSet& set : deployment.hba_sets) {
+      for (const std::string& superuser : deployment.facts.superusers) check_set(set, superuser, sink);
+    }
   }
 
  private:
-  static void check_set(const model::HbaSet& set, engine::DiagnosticSink& sink) {
+  static void check_set(const model::HbaSet& set, const std::string& superuser, engine::DiagnosticSink& sink) {
     analysis::TransportAvailability availability{set.context.ssl_enabled.value_or(true), true};
     for (std::size_t i = 0; i < set.records.size(); ++i) {
       const hba::Record& record = set.records[i].record;
@@ -50,7 +51,7 @@ class SuperuserRemoteRule final : public engine::Rule {
       if (!admits_role(record, superuser)) continue;
       // The same line narrowed to the superuser: is it already turned away by an earlier reject?
       hba::Record narrowed = record;
-      narrowed.users = {hba::Token{std::string(superuser), false, {}, nullptr, false}};
+      narrowed.users = {hba::Token{superuser, false, {}, nullptr, false}};
       bool rejected = false;
       for (std::size_t j = 0; j < i && !rejected; ++j) {
         const hba::Record& earlier = set.records[j].record;

@@ -308,7 +308,7 @@ class Examples(unittest.TestCase):
         result = run("check", "--format", "json", ROOT / "examples" / "seed-production")
         self.assertEqual(result.returncode, 1)
         rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
-        for expected in ("S202", "S205", "S206", "S212", "S102", "S106", "R101", "O103", "D105"):
+        for expected in ("S202", "S205", "S206", "S212", "S102", "S106", "R101", "O103", "D105", "K109"):
             self.assertIn(expected, rules)
         for wrong in ("V101", "V103", "V201", "S201"):  # the seed is valid and has no trust over TCP
             self.assertNotIn(wrong, rules)
