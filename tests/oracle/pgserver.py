@@ -25,6 +25,7 @@ cluster="data-hba")`` so that it cannot meet the lock of another test's server).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import pwd
@@ -204,6 +205,17 @@ class PgServer:
                   "--no-sync", "-E", "UTF8", "--locale=C"], check=True, timeout=300)
 
     def prepare(self) -> "PgServer":
+        # ctest runs the oracle tests in parallel: one process at a time copies binaries
+        # and runs initdb, the others wait and then find them ready.
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        with open(self.workdir / f".prepare-{self.major}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                return self._prepare_locked()
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _prepare_locked(self) -> "PgServer":
         self.ensure_binaries()
         if self.as_root:
             probe = self.run(["test", "-x", self.workdir, "-a", "-x", self.bin("postgres")])
