@@ -11,7 +11,7 @@
 
 namespace pglint::rules {
 
-inline const SourceFilePtr& file_of(const model::Location& location) { return location.file->tree.file; }
+inline const SourceFilePtr& file_of(const model::Location& location) { return location.source; }
 
 // Calls `visit` for every setting of every configuration set, in application order.
 void for_each_setting(const model::Deployment& deployment,

@@ -9,7 +9,7 @@ void add_apply_notes(const model::Deployment& deployment, std::vector<engine::Di
   // Settings by file, in file order, so each finding finds its line by binary search.
   std::map<const SourceFile*, std::vector<const model::Setting*>> by_file;
   for (const auto& set : deployment.conf_sets) {
-    for (const auto& setting : set.settings) by_file[setting.name.file->tree.file.get()].push_back(&setting);
+    for (const auto& setting : set.settings) by_file[setting.name.source.get()].push_back(&setting);
   }
   for (auto& [file, settings] : by_file) {
     std::sort(settings.begin(), settings.end(),

@@ -113,6 +113,35 @@ std::optional<std::pair<int, std::string>> image_version(const model::Deployment
   return found;
 }
 
+// `postgres -c name=value` in a compose service's command: settings that beat every file.
+// They join the server configuration when there is exactly one, the usual case of a
+// repository with one postgresql.conf next to its compose file.
+void add_command_line_settings(model::Deployment& deployment) {
+  std::vector<model::ConfSet*> servers;
+  for (auto& set : deployment.conf_sets) {
+    if (set.is_server_config) servers.push_back(&set);
+  }
+  if (servers.size() != 1) return;
+  std::vector<model::Setting> settings;
+  rules::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    for (const auto& [name, value] : service.server_settings) {
+      model::Setting setting;
+      setting.name = {nullptr, name.span, file.file};
+      setting.value = {nullptr, value.span, file.file};
+      setting.entry.name = name.text;
+      setting.entry.raw_value = std::string(file.file->text(value.span));
+      setting.entry.value = value.text;
+      setting.entry.name_span = name.span;
+      setting.entry.value_span = value.span;
+      setting.entry.line_span = {name.span.begin, value.span.end};
+      const catalog::Parameter* parameter = deployment.catalog->find(name.text);
+      setting.key = catalog::fold_name(parameter ? parameter->name : name.text);
+      settings.push_back(std::move(setting));
+    }
+  });
+  if (!settings.empty()) model::add_command_line_settings(*servers.front(), std::move(settings));
+}
+
 }  // namespace
 
 LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<int> given_major,
@@ -152,6 +181,7 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<i
   // Conf sets are complete and stay put from here on: hba sets point into them.
   load_hba_files(inputs, result, errors);
   load_ident_files(inputs, result, errors);
+  add_command_line_settings(result.deployment);
   return result;
 }
 

@@ -61,8 +61,8 @@ class Loader {
       file.tree.file->mark_secret({entry.value_span.begin + secret.begin, entry.value_span.begin + secret.end});
     }
     Setting setting;
-    setting.name = {&file, entry.name_span};
-    setting.value = {&file, entry.value_span};
+    setting.name = {&file, entry.name_span, file.tree.file};
+    setting.value = {&file, entry.value_span, file.tree.file};
     setting.entry = entry;
     const catalog::Parameter* parameter = catalog_.find(entry.name);
     setting.key = parameter ? catalog::fold_name(parameter->name) : catalog::fold_name(entry.name);
@@ -71,7 +71,7 @@ class Loader {
 
   void problem(const ConfFile& file, const conf::Entry& entry, IncludeProblemKind kind, std::string message,
                bool fatal = true) {
-    set_.include_problems.push_back({{&file, entry.value_span}, kind, std::move(message), fatal});
+    set_.include_problems.push_back({{&file, entry.value_span, file.tree.file}, kind, std::move(message), fatal});
   }
 
   void include(const ConfFile& file, const conf::Entry& entry) {
@@ -176,13 +176,16 @@ class Loader {
 // otherwise both are applied in order and the last one wins.
 void mark_dead_and_overridden(ConfSet& set) {
   std::map<std::string, std::size_t, std::less<>> last_by_spelling;
+  set.winners.clear();
   for (std::size_t i = 0; i < set.settings.size(); ++i) {
     Setting& setting = set.settings[i];
     std::string spelling(setting.entry.name);
-    if (auto it = last_by_spelling.find(spelling); it != last_by_spelling.end()) {
-      set.settings[it->second].dead = true;
+    if (!setting.from_command_line) {
+      if (auto it = last_by_spelling.find(spelling); it != last_by_spelling.end()) {
+        set.settings[it->second].dead = true;
+      }
+      last_by_spelling[spelling] = i;
     }
-    last_by_spelling[spelling] = i;
     if (auto it = set.winners.find(setting.key); it != set.winners.end()) {
       set.settings[it->second].overridden = true;
     }
@@ -191,6 +194,14 @@ void mark_dead_and_overridden(ConfSet& set) {
 }
 
 }  // namespace
+
+void add_command_line_settings(ConfSet& set, std::vector<Setting> settings) {
+  for (Setting& setting : settings) {
+    setting.from_command_line = true;
+    set.settings.push_back(std::move(setting));
+  }
+  mark_dead_and_overridden(set);
+}
 
 fs::path canonical_config_path(const fs::path& path) {
   std::error_code ec;

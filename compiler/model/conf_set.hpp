@@ -21,10 +21,13 @@ struct ConfFile {
   bool is_auto_conf = false;
 };
 
-// A place in a file: which file, which bytes.
+// A place in a file: which file, which bytes. `file` is the configuration file when the
+// place is in one; settings given on a server's command line (a compose `command:`) have
+// only `source`.
 struct Location {
   const ConfFile* file = nullptr;
   Span span;
+  SourceFilePtr source;
 };
 
 struct Setting {
@@ -34,6 +37,7 @@ struct Setting {
   std::string key;         // lower-case name; for an alias, the parameter it sets
   bool dead = false;       // a later entry with the same spelling replaces it (PostgreSQL skips it)
   bool overridden = false; // a later entry for the same parameter wins
+  bool from_command_line = false;  // postgres -c name=value: beats every file
 };
 
 enum class IncludeProblemKind { Missing, Empty, Recursion, DepthExceeded, Cycle, UnreadableDirectory, Unreadable };
@@ -66,6 +70,10 @@ struct ConfLoadOptions {
   // from the data directory, where postgresql.conf usually lives too).
   bool read_auto_conf = true;
 };
+
+// Adds settings given on the server's command line (`postgres -c name=value`): they win
+// over every file, but do not make file entries dead (PostgreSQL still reads those).
+void add_command_line_settings(ConfSet& set, std::vector<Setting> settings);
 
 // Loads `main` and everything it pulls in. Never throws: unreadable includes become
 // IncludeProblems. Returns nullopt only when `main` itself cannot be read.

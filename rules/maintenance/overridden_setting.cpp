@@ -17,8 +17,9 @@ const engine::RuleInfo info{
     .fix = engine::FixAvailability::None,
     .docs = {
         .what = "Reports each setting that a later one replaces: later in the same file, in an included file "
-                "(includes are read where they stand), or in postgresql.auto.conf (written by ALTER SYSTEM and "
-                "read after everything else). Names are compared case-insensitively and through PostgreSQL's "
+                "(includes are read where they stand), in postgresql.auto.conf (written by ALTER SYSTEM and "
+                "read after every other file), or on the server's command line (`postgres -c name=value` in a "
+                "compose `command:`, which beats every file). Names are compared case-insensitively and through PostgreSQL's "
                 "old aliases (sort_mem sets work_mem). The finding names the line that wins.",
         .why = "Someone reading the file sees a value the server does not use. A common surprise: ALTER SYSTEM "
                "values in postgresql.auto.conf silently beat the reviewed postgresql.conf.",
@@ -27,6 +28,17 @@ const engine::RuleInfo info{
         .fix_safety = "",
         .references = {"https://www.postgresql.org/docs/current/config-setting.html"},
     }};
+
+std::string help_for(const model::Setting& winner) {
+  if (winner.from_command_line) {
+    return "the server's command line (postgres -c) beats every file; keep the value in one place";
+  }
+  if (winner.name.file && winner.name.file->is_auto_conf) {
+    return "postgresql.auto.conf is written by ALTER SYSTEM and read last; change the value there (ALTER SYSTEM "
+           "RESET) or here, not both";
+  }
+  return "remove one of the two lines";
+}
 
 class OverriddenSettingCheck final : public engine::Rule {
  public:
@@ -43,10 +55,7 @@ class OverriddenSettingCheck final : public engine::Rule {
             sink.report(file_of(setting.name), setting.name.span,
                         fmt::format("\"{}\" is set again at {}; this value ({}) is never used", setting.entry.name,
                                     where, setting.entry.raw_value),
-                        winner->name.file->is_auto_conf
-                            ? "postgresql.auto.conf is written by ALTER SYSTEM and read last; change the value "
-                              "there (ALTER SYSTEM RESET) or here, not both"
-                            : "remove one of the two lines");
+                        help_for(*winner));
         diagnostic.related.push_back({file_of(winner->name), winner->name.span,
                                       fmt::format("the value that wins: {}", winner->entry.raw_value)});
       }

@@ -43,8 +43,8 @@ struct Line {
 
 // One `name = value` setting or include directive, as the model sees it.
 struct Entry {
-  std::string_view name;       // as written
-  std::string_view raw_value;  // the value token as written (quotes included)
+  std::string name;            // as written
+  std::string raw_value;       // the value token as written (quotes included)
   std::string value;           // the value PostgreSQL uses: de-escaped, NUL-truncated
   Span name_span;
   Span value_span;
