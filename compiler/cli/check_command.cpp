@@ -220,6 +220,16 @@ void write_output_file(const std::string& path, const std::string& content) {
   }
 }
 
+// A message may quote a value that holds a secret (an overridden primary_conninfo, say):
+// every format gets it masked, whatever the rule wrote.
+void mask_secrets_in_messages(std::vector<engine::Diagnostic>& diagnostics) {
+  for (auto& d : diagnostics) {
+    d.message = report::masked_message(d, d.message);
+    d.help = report::masked_message(d, d.help);
+    for (auto& related : d.related) related.message = report::masked_message(d, related.message);
+  }
+}
+
 bool fails(const std::vector<engine::Diagnostic>& diagnostics, const std::string& fail_on) {
   if (fail_on == "never") return false;
   engine::Severity threshold = *engine::parse_severity(fail_on);
@@ -258,6 +268,7 @@ int check(const GlobalOptions& global, const CheckOptions& options) {
   });
   diagnostics = apply_configuration(std::move(diagnostics), config);
   add_apply_notes(deployment, diagnostics);
+  mask_secrets_in_messages(diagnostics);
   engine::sort_diagnostics(diagnostics);
 
   std::size_t file_count = loaded.file_count + (intent ? 1 : 0);

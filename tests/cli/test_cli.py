@@ -248,6 +248,14 @@ class ExplainAccess(Files):
 
 
 class Secrets(Files):
+    def test_overridden_conninfo_password_never_printed(self):
+        self.write("postgresql.conf", "primary_conninfo = 'host=a user=r password=F1rstSecret'\n"
+                                      "primary_conninfo = 'host=b user=r password=S3condSecret'\n")
+        for fmt in ("text", "json", "sarif", "github"):
+            out = run("check", "--format", fmt, self.path)
+            for secret in (b"F1rstSecret", b"S3condSecret"):
+                self.assertNotIn(secret, out.stdout + out.stderr, fmt)
+
     def test_hba_secrets_never_printed(self):
         self.write("pg_hba.conf", "host all all 0.0.0.0/0 radius radiusservers=10.0.0.5 radiussecrets=Sup3rSecret\n"
                                   "host all all 0.0.0.0/0 ldap ldapserver=x ldapbasedn=dc=x ldapbindpasswd=Hunter2Pw\n")
