@@ -4,7 +4,9 @@
 #include "compiler/cli/commands.hpp"
 #include "compiler/model/file_kind.hpp"
 #include "compiler/catalog/catalog.hpp"
+#include "compiler/syntax/compose/compose.hpp"
 #include "compiler/syntax/conf/tree.hpp"
+#include "compiler/syntax/dockerfile/dockerfile.hpp"
 #include "compiler/syntax/hba/record.hpp"
 #include "compiler/syntax/hba/secrets.hpp"
 #include "compiler/syntax/ident/record.hpp"
@@ -118,6 +120,73 @@ ordered_json auth_file_json(const hba::AuthFile& file, model::FileKind kind, int
   return {{"kind", model::file_kind_name(kind)}, {"path", file.file->display_path()}, {"lines", std::move(lines)}};
 }
 
+ordered_json located_json(const container::Located& located) {
+  return {{"text", located.text}, {"span", span_json(located.span)}};
+}
+
+ordered_json env_json(const SourceFile& file, const std::vector<container::EnvVar>& environment) {
+  ordered_json list = ordered_json::array();
+  for (const auto& variable : environment) {
+    ordered_json node{{"name", variable.name}, {"span", span_json(variable.span)}};
+    if (variable.value) node["value"] = file.redacted(variable.value_span);  // secrets masked
+    list.push_back(std::move(node));
+  }
+  return list;
+}
+
+ordered_json settings_json(const std::vector<container::ServerSetting>& settings) {
+  ordered_json list = ordered_json::array();
+  for (const auto& [name, value] : settings) list.push_back({{"name", located_json(name)}, {"value", located_json(value)}});
+  return list;
+}
+
+ordered_json errors_json(const std::vector<container::ReadError>& errors) {
+  ordered_json list = ordered_json::array();
+  for (const auto& e : errors) list.push_back({{"message", e.message}, {"line", e.line}, {"column", e.column}});
+  return list;
+}
+
+// What the compose reader sees: the services, and for PostgreSQL ones the facts pglint uses.
+ordered_json compose_json(const compose::ComposeFile& file) {
+  ordered_json services = ordered_json::array();
+  for (const auto& service : file.services) {
+    ordered_json node{{"name", service.name}, {"runs_postgres", service.runs_postgres}};
+    if (service.image) node["image"] = located_json(*service.image);
+    if (service.memory_limit_bytes) node["memory_limit_bytes"] = *service.memory_limit_bytes;
+    ordered_json ports = ordered_json::array();
+    for (const auto& port : service.ports) {
+      ports.push_back({{"host_port", port.host_port}, {"container_port", port.container_port},
+                       {"all_interfaces", port.all_interfaces}, {"span", span_json(port.span)}});
+    }
+    node["ports"] = std::move(ports);
+    node["environment"] = env_json(*file.file, service.environment);
+    node["server_settings"] = settings_json(service.server_settings);
+    node["healthcheck"] = service.has_healthcheck;
+    services.push_back(std::move(node));
+  }
+  return {{"kind", "compose"}, {"path", file.file->display_path()}, {"services", std::move(services)},
+          {"errors", errors_json(file.errors)}};
+}
+
+ordered_json dockerfile_json(const dockerfile::DockerfileModel& file) {
+  ordered_json stages = ordered_json::array();
+  for (const auto& stage : file.stages) {
+    ordered_json node{{"image", located_json(stage.image)}, {"runs_postgres", stage.runs_postgres},
+                      {"environment", env_json(*file.file, stage.env)},
+                      {"server_settings", settings_json(stage.server_settings)},
+                      {"healthcheck", stage.has_healthcheck}};
+    if (stage.alias) node["alias"] = *stage.alias;
+    ordered_json instructions = ordered_json::array();
+    for (const auto& instruction : stage.instructions) {
+      instructions.push_back({{"keyword", instruction.keyword}, {"line", instruction.line}, {"span", span_json(instruction.span)}});
+    }
+    node["instructions"] = std::move(instructions);
+    stages.push_back(std::move(node));
+  }
+  return {{"kind", "dockerfile"}, {"path", file.file->display_path()}, {"stages", std::move(stages)},
+          {"errors", errors_json(file.errors)}};
+}
+
 }  // namespace
 
 int run_parse(const GlobalOptions& global, const ParseOptions& options) {
@@ -156,9 +225,16 @@ int run_parse(const GlobalOptions& global, const ParseOptions& options) {
     }
     return exit_clean;
   }
-  if (*kind != model::FileKind::Conf) {
-    std::cerr << "pglint: error: parse --kind " << model::file_kind_name(*kind) << " is not supported yet\n";
-    return exit_failure;
+  if (*kind == model::FileKind::Compose || *kind == model::FileKind::Dockerfile) {
+    // These readers keep the file's bytes and point into them; the text is printed as is.
+    if (!options.json) {
+      std::cout << (*source)->text();
+      return exit_clean;
+    }
+    ordered_json tree = *kind == model::FileKind::Compose ? compose_json(compose::read_compose(*source))
+                                                          : dockerfile_json(dockerfile::read_dockerfile(*source));
+    std::cout << tree.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+    return exit_clean;
   }
   conf::Tree tree = conf::parse(*source);
   if (options.json) {

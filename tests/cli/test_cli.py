@@ -218,6 +218,20 @@ class Parse(Files):
         self.assertEqual(bad["kind"], "error")
         self.assertEqual(bad["error"]["message"], 'syntax error, near token "*"')
 
+    def test_compose_and_dockerfile(self):
+        compose = self.write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n    environment:\n"
+                                                   "      POSTGRES_PASSWORD: Sup3rSecretPw\n    command: postgres -c work_mem=8MB\n")
+        self.assertEqual(run("parse", compose).stdout, compose.read_bytes())
+        tree = json.loads(run("parse", "--json", compose).stdout)
+        [service] = tree["services"]
+        self.assertTrue(service["runs_postgres"])
+        self.assertEqual(service["environment"][0]["value"], "*" * len("Sup3rSecretPw"))
+        self.assertEqual(service["server_settings"][0]["name"]["text"], "work_mem")
+        dockerfile = self.write("Dockerfile", "FROM postgres:16\nHEALTHCHECK CMD pg_isready\n")
+        stages = json.loads(run("parse", "--json", dockerfile).stdout)["stages"]
+        self.assertEqual(stages[0]["image"]["text"], "postgres:16")
+        self.assertTrue(stages[0]["healthcheck"])
+
     def test_kind_override(self):
         conf = self.write("settings.txt", "a = 1\n")
         self.assertEqual(run("parse", conf).returncode, 2)
