@@ -43,13 +43,11 @@ std::string escape_data(std::string_view text) {
   return out;
 }
 
+// Property values also escape ':' and ','; escape_data adds neither.
 std::string escape_property(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  for (char c : escape_data(text)) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
       case ':': out += "%3A"; break;
       case ',': out += "%2C"; break;
       default: out += c;
