@@ -1,8 +1,10 @@
 #pragma once
 // Helpers for unit tests: in-memory source files and temporary directories.
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <random>
 #include <string>
 
@@ -43,5 +45,27 @@ class TempDir {
 };
 
 inline std::filesystem::path shared_dir() { return std::filesystem::path(PGLINT_SHARED_DIR); }
+
+// Calls `visit(source)` for every file of ../shared/corpus/<kind> and returns how many there
+// were; nullopt, after a WARN, when the corpus is absent (it exists only next to the
+// development checkout, not in a user's clone).
+template <typename Visit>
+std::optional<std::size_t> for_each_corpus_file(const std::string& kind, Visit visit) {
+  auto corpus = shared_dir() / "corpus" / kind;
+  if (!std::filesystem::is_directory(corpus)) {
+    WARN("skipped: " << corpus << " is absent (it exists only next to the development checkout)");
+    return std::nullopt;
+  }
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+    std::string error;
+    auto source = read_source_file(entry.path(), entry.path().filename().string(), error);
+    REQUIRE(source);
+    INFO(entry.path().filename().string());
+    visit(*source);
+    ++files;
+  }
+  return files;
+}
 
 }  // namespace pglint::testing
