@@ -139,15 +139,7 @@ def parse_args(argv=None):
     ap.add_argument("--keep", action="store_true", help="keep the case files and write verdicts.tsv")
     ap.add_argument("--verdicts-only", action="store_true",
                     help="print PostgreSQL's verdict on every line; no pglint")
-    a = ap.parse_args(argv)
-    env_count = os.environ.get("PGLINT_ORACLE_COUNT")
-    if env_count:
-        a.count = int(env_count)
-    if not a.verdicts_only and not a.pglint:
-        ap.error("--pglint is required unless --verdicts-only")
-    if a.pglint:
-        a.pglint = str(Path(a.pglint).resolve())
-    return a
+    return pgserver.parse_oracle_args(ap, argv)
 
 
 def main(argv=None) -> int:

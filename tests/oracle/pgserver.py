@@ -414,6 +414,20 @@ def parse_config_debug_log(stderr: str) -> dict:
     return out
 
 
+def parse_oracle_args(ap, argv=None):
+    """Parses an oracle runner's arguments: PGLINT_ORACLE_COUNT overrides --count, and
+    --pglint is required (and made absolute) unless --verdicts-only."""
+    a = ap.parse_args(argv)
+    env_count = os.environ.get("PGLINT_ORACLE_COUNT")
+    if env_count:
+        a.count = int(env_count)
+    if not a.verdicts_only and not a.pglint:
+        ap.error("--pglint is required unless --verdicts-only")
+    if a.pglint:
+        a.pglint = str(Path(a.pglint).resolve())
+    return a
+
+
 def prepare_all(majors, workdir=None) -> dict:
     return {m: PgServer(m, workdir).prepare() for m in majors}
 
