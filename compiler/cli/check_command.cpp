@@ -16,7 +16,7 @@
 #include "compiler/engine/suppressions.hpp"
 #include "compiler/model/intent_facts.hpp"
 #include "compiler/report/report.hpp"
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::cli {
@@ -101,7 +101,7 @@ void add_container_facts(model::Deployment& deployment) {
   }
   // The official image runs initdb with POSTGRES_USER as the bootstrap superuser: then there
   // is no postgres role, and that user is the one to protect.
-  rules::for_each_postgres_env(deployment, [&](const SourceFilePtr&, const container::EnvVar& variable) {
+  model::for_each_postgres_env(deployment, [&](const SourceFilePtr&, const container::EnvVar& variable) {
     if (variable.name != "POSTGRES_USER" || !variable.value || variable.value->empty()) return;
     if (variable.value->find('$') != std::string::npos) return;  // interpolated: unknown
     deployment.facts.superusers = {*variable.value};

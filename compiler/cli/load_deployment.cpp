@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 
 namespace pglint::cli {
 
@@ -101,13 +101,13 @@ void load_container_files(const std::vector<InputFile>& inputs, LoadResult& resu
 std::optional<std::pair<int, std::string>> image_version(const model::Deployment& deployment) {
   std::optional<std::pair<int, std::string>> found;
   auto consider = [&](const container::Located& image) {
-    auto major = rules::image_major(image.text);
+    auto major = model::image_major(image.text);
     if (!found && major && catalog::catalog_for(*major) && *major >= catalog::oldest_supported_major) {
       found = std::make_pair(*major, "the image " + image.text);
     }
   };
-  rules::for_each_postgres_stage(deployment, [&](const auto&, const dockerfile::Stage& stage) { consider(stage.image); });
-  rules::for_each_postgres_service(deployment, [&](const auto&, const compose::Service& service) {
+  model::for_each_postgres_stage(deployment, [&](const auto&, const dockerfile::Stage& stage) { consider(stage.image); });
+  model::for_each_postgres_service(deployment, [&](const auto&, const compose::Service& service) {
     if (service.image) consider(*service.image);
   });
   return found;
@@ -123,7 +123,7 @@ void add_command_line_settings(model::Deployment& deployment) {
   }
   if (servers.size() != 1) return;
   std::vector<model::Setting> settings;
-  rules::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+  model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
     for (const auto& [name, value] : service.server_settings) {
       model::Setting setting;
       setting.name = {nullptr, name.span, file.file};

@@ -1,5 +1,5 @@
 // V301 container-file-invalid: compose files and Dockerfiles that cannot be read.
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {

@@ -1,5 +1,5 @@
 // K102 host-auth-trust: POSTGRES_HOST_AUTH_METHOD=trust.
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -28,7 +28,7 @@ class HostAuthTrustRule final : public engine::Rule {
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
-    for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
+    model::for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
       if (variable.name != "POSTGRES_HOST_AUTH_METHOD" || !variable.value) return;
       const std::string& method = *variable.value;
       if (method == "trust") {

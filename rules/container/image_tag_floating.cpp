@@ -1,7 +1,7 @@
 // K105 image-tag-floating: postgres:latest or no tag.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -37,10 +37,10 @@ class ImageTagFloatingRule final : public engine::Rule {
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
-    for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
       if (service.image && floating(service.image->text)) report(sink, file.file, *service.image);
     });
-    for_each_postgres_stage(deployment, [&](const dockerfile::DockerfileModel& file, const dockerfile::Stage& stage) {
+    model::for_each_postgres_stage(deployment, [&](const dockerfile::DockerfileModel& file, const dockerfile::Stage& stage) {
       if (!stage.parent && floating(stage.image.text)) report(sink, file.file, stage.image);
     });
   }

@@ -1,7 +1,7 @@
 // K106 image-version-mismatch: the image's major version is not the one pglint checks for.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -32,17 +32,17 @@ class ImageVersionMismatchRule final : public engine::Rule {
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     auto compare = [&](const SourceFilePtr& file, const container::Located& image) {
-      auto major = image_major(image.text);
+      auto major = model::image_major(image.text);
       if (!major || *major == deployment.pg_major) return;
       sink.report(file, image.span,
                   fmt::format("image \"{}\" runs PostgreSQL {}, but the configuration is checked for {} ({})",
                               image.text, *major, deployment.pg_major, deployment.pg_major_source),
                   "set [cluster] postgres_version in the intent (or --pg-version) to the image's version");
     };
-    for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
       if (service.image) compare(file.file, *service.image);
     });
-    for_each_postgres_stage(deployment, [&](const dockerfile::DockerfileModel& file, const dockerfile::Stage& stage) {
+    model::for_each_postgres_stage(deployment, [&](const dockerfile::DockerfileModel& file, const dockerfile::Stage& stage) {
       if (!stage.parent) compare(file.file, stage.image);
     });
   }

@@ -1,7 +1,7 @@
 // K107 memory-limit-below-intent: the container gets less memory than the intent sizes for.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 #include "rules/rule_support.hpp"
 
@@ -31,7 +31,7 @@ class MemoryLimitBelowIntentRule final : public engine::Rule {
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     const auto& facts = deployment.facts;
     if (!facts.memory_bytes) return;
-    for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
       if (!service.memory_limit_bytes || static_cast<double>(*service.memory_limit_bytes) >= *facts.memory_bytes) return;
       sink.report(file.file, service.memory_limit->span,
                   fmt::format("service \"{}\" may use {} but the intent sizes PostgreSQL for {}", service.name,

@@ -1,7 +1,7 @@
 // K108 no-healthcheck: nothing tells the orchestrator whether PostgreSQL accepts connections.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -31,10 +31,10 @@ class NoHealthcheckRule final : public engine::Rule {
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     bool image_has_one = false;
-    for_each_postgres_stage(deployment, [&](const dockerfile::DockerfileModel&, const dockerfile::Stage& stage) {
+    model::for_each_postgres_stage(deployment, [&](const dockerfile::DockerfileModel&, const dockerfile::Stage& stage) {
       image_has_one = image_has_one || stage.has_healthcheck;
     });
-    for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
       if (service.has_healthcheck || (service.build_context && image_has_one)) return;
       sink.report(file.file, service.name_span, fmt::format("service \"{}\" has no health check", service.name),
                   "add a healthcheck running pg_isready");

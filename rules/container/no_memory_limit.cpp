@@ -1,7 +1,7 @@
 // K104 no-memory-limit: a PostgreSQL service without a memory limit.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -32,7 +32,7 @@ class NoMemoryLimitRule final : public engine::Rule {
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     if (deployment.facts.environment != model::Environment::Production) return;
-    for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
       if (service.memory_limit) return;
       sink.report(file.file, service.name_span, fmt::format("service \"{}\" runs PostgreSQL without a memory limit", service.name),
                   "set deploy.resources.limits.memory");

@@ -1,7 +1,7 @@
 // K103 password-in-environment: passwords handed to the container in environment variables.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -33,7 +33,7 @@ class PasswordInEnvironmentRule final : public engine::Rule {
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
-    for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
+    model::for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
       if (!container::is_secret_name(variable.name) || !variable.value || variable.value->empty()) return;
       bool interpolated = variable.value->find("${") != std::string::npos || variable.value->front() == '$';
       auto& d = sink.report(file, variable.span,

@@ -1,7 +1,7 @@
 // K101 port-all-interfaces: PostgreSQL's port published on every host interface.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -32,7 +32,7 @@ class PortAllInterfacesRule final : public engine::Rule {
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     bool private_server = deployment.facts.exposure && *deployment.facts.exposure != model::Exposure::Public;
-    for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
+    model::for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
       for (const auto& port : service.ports) {
         if (!port.all_interfaces) continue;
         auto& d = sink.report(file.file, port.span,

@@ -1,7 +1,7 @@
 // K109 postgres-user-superuser: POSTGRES_USER names the superuser, not an application role.
 #include <fmt/format.h>
 
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -32,7 +32,7 @@ class PostgresUserSuperuserRule final : public engine::Rule {
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
-    for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
+    model::for_each_postgres_env(deployment, [&](const SourceFilePtr& file, const container::EnvVar& variable) {
       if (variable.name != "POSTGRES_USER" || !variable.value || variable.value->empty()) return;
       if (*variable.value == "postgres" || variable.value->find('$') != std::string::npos) return;
       sink.report(file, variable.value_span,

@@ -1,10 +1,10 @@
-#include "rules/container_support.hpp"
+#include "compiler/model/containers.hpp"
 
 #include <cctype>
 
-namespace pglint::rules {
+namespace pglint::model {
 
-void for_each_postgres_service(const model::Deployment& deployment,
+void for_each_postgres_service(const Deployment& deployment,
                                const std::function<void(const compose::ComposeFile&, const compose::Service&)>& visit) {
   for (const auto& file : deployment.compose_files) {
     for (const auto& service : file.services) {
@@ -13,7 +13,7 @@ void for_each_postgres_service(const model::Deployment& deployment,
   }
 }
 
-void for_each_postgres_stage(const model::Deployment& deployment,
+void for_each_postgres_stage(const Deployment& deployment,
                              const std::function<void(const dockerfile::DockerfileModel&, const dockerfile::Stage&)>& visit) {
   for (const auto& file : deployment.dockerfiles) {
     // The final stage is the image that runs.
@@ -21,7 +21,7 @@ void for_each_postgres_stage(const model::Deployment& deployment,
   }
 }
 
-void for_each_postgres_env(const model::Deployment& deployment,
+void for_each_postgres_env(const Deployment& deployment,
                            const std::function<void(const SourceFilePtr&, const container::EnvVar&)>& visit) {
   for_each_postgres_service(deployment, [&](const compose::ComposeFile& file, const compose::Service& service) {
     for (const auto& variable : service.environment) visit(file.file, variable);
@@ -42,4 +42,4 @@ std::optional<int> image_major(std::string_view image) {
   return std::stoi(std::string(tag.substr(0, digits)));
 }
 
-}  // namespace pglint::rules
+}  // namespace pglint::model
