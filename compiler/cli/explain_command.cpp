@@ -5,7 +5,7 @@
 
 #include "compiler/analysis/hba_access.hpp"
 #include "compiler/cli/commands.hpp"
-#include "compiler/cli/load_deployment.hpp"
+#include "compiler/pipeline/load_deployment.hpp"
 #include "rules/hba/hba_support.hpp"
 
 namespace pglint::cli {
@@ -44,11 +44,11 @@ int run_explain(const GlobalOptions& global, const ExplainOptions& options) {
     }
     connection.address = address;
   }
-  std::vector<InputError> errors;
+  std::vector<pipeline::InputError> errors;
   std::optional<model::FileKind> kind;
   if (global.kind) kind = model::parse_file_kind(*global.kind);
-  auto inputs = collect_inputs(options.paths, kind, errors);
-  LoadResult loaded = load_deployment(inputs, global.pg_version, errors);
+  auto inputs = pipeline::collect_inputs(options.paths, kind, errors);
+  pipeline::LoadResult loaded = pipeline::load_deployment(inputs, global.pg_version, errors);
   for (const auto& error : errors) std::cerr << "pglint: error: " << error.message << '\n';
   if (!errors.empty()) return exit_failure;
   if (loaded.deployment.hba_sets.empty()) {

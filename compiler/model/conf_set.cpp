@@ -33,7 +33,8 @@ bool only_blanks(std::string_view text) {
 
 class Loader {
  public:
-  Loader(const catalog::Catalog& catalog, ConfSet& set) : catalog_(catalog), set_(set) {}
+  Loader(const catalog::Catalog& catalog, ConfSet& set, const FileProvider& files)
+      : catalog_(catalog), set_(set), files_(files) {}
 
   void read_file(const SourceFilePtr& source, int depth, bool is_auto_conf) {
     auto file = std::make_unique<ConfFile>();
@@ -122,7 +123,7 @@ class Loader {
       return;
     }
     std::string error;
-    auto source = read_source_file(target, display, error);
+    auto source = files_.read(target, display, error);
     if (!source) {
       if (if_exists) {
         set_.skipped_missing.push_back(display);
@@ -169,6 +170,7 @@ class Loader {
 
   const catalog::Catalog& catalog_;
   ConfSet& set_;
+  const FileProvider& files_;
   std::vector<fs::path> stack_;
 };
 
@@ -217,15 +219,15 @@ const Setting* ConfSet::effective(std::string_view key) const {
 std::optional<ConfSet> load_conf_set(const SourceFilePtr& main, const catalog::Catalog& catalog,
                                      const ConfLoadOptions& options) {
   ConfSet set;
-  Loader loader(catalog, set);
+  const FileProvider& files = options.files ? *options.files : disk_files();
+  Loader loader(catalog, set, files);
   loader.read_file(main, 0, false);
   fs::path auto_conf = main->real_path().parent_path() / "postgresql.auto.conf";
   bool main_is_auto = main->real_path().filename() == "postgresql.auto.conf";
-  std::error_code ec;
-  if (options.read_auto_conf && !main_is_auto && fs::is_regular_file(auto_conf, ec)) {
+  if (options.read_auto_conf && !main_is_auto && files.is_regular_file(auto_conf)) {
     std::string error;
     std::string display = (fs::path(main->display_path()).parent_path() / "postgresql.auto.conf").string();
-    if (auto source = read_source_file(auto_conf, display, error)) loader.read_file(*source, 0, true);
+    if (auto source = files.read(auto_conf, display, error)) loader.read_file(*source, 0, true);
   }
   mark_dead_and_overridden(set);
   return set;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiler/catalog/catalog.hpp"
+#include "compiler/source/file_provider.hpp"
 #include "compiler/syntax/conf/tree.hpp"
 
 namespace pglint::model {
@@ -69,6 +70,8 @@ struct ConfLoadOptions {
   // Read postgresql.auto.conf from the main file's directory (as PostgreSQL reads it
   // from the data directory, where postgresql.conf usually lives too).
   bool read_auto_conf = true;
+  // Where included files and postgresql.auto.conf are read from (the disk when null).
+  const FileProvider* files = nullptr;
 };
 
 // Adds settings given on the server's command line (`postgres -c name=value`): they win

@@ -22,11 +22,11 @@ bool is_include_line(const hba::LogicalLine& line, int major) {
 
 class HbaLoader {
  public:
-  HbaLoader(HbaSet& set) : set_(set) {}
+  HbaLoader(HbaSet& set, const FileProvider& files) : set_(set), files_(files) {}
 
   void read(const SourceFilePtr& source, int depth) {
     auto file = std::make_unique<HbaFile>();
-    file->tree = hba::tokenize(source, {set_.context.major, 0});
+    file->tree = hba::tokenize(source, {set_.context.major, 0, &files_});
     file->depth = depth;
     const HbaFile* current = file.get();
     set_.files.push_back(std::move(file));
@@ -92,7 +92,7 @@ class HbaLoader {
   template <typename Problem>
   void read_file(const fs::path& path, const std::string& display, int depth, Problem& problem, bool if_exists) {
     std::string error;
-    auto source = read_source_file(path, display, error);
+    auto source = files_.read(path, display, error);
     if (!source) {
       std::error_code ec;
       bool missing = !fs::exists(path, ec);
@@ -105,14 +105,15 @@ class HbaLoader {
   }
 
   HbaSet& set_;
+  const FileProvider& files_;
 };
 
 }  // namespace
 
-HbaSet load_hba_set(const SourceFilePtr& main, const hba::HbaContext& context) {
+HbaSet load_hba_set(const SourceFilePtr& main, const hba::HbaContext& context, const FileProvider* files) {
   HbaSet set;
   set.context = context;
-  HbaLoader(set).read(main, 0);
+  HbaLoader(set, files ? *files : disk_files()).read(main, 0);
   return set;
 }
 

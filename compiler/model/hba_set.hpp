@@ -41,7 +41,8 @@ struct HbaSet {
 };
 
 // Reads `main` and what it includes; never throws.
-HbaSet load_hba_set(const SourceFilePtr& main, const hba::HbaContext& context);
+// Included and @ files are read through `files` (the disk when null).
+HbaSet load_hba_set(const SourceFilePtr& main, const hba::HbaContext& context, const FileProvider* files = nullptr);
 
 // The context the conf set gives: ssl, db_user_namespace, oauth_validator_libraries.
 hba::HbaContext hba_context_for(int major, const ConfSet* conf, const catalog::Catalog& catalog);

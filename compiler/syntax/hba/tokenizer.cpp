@@ -161,7 +161,7 @@ class Tokenizer {
       return;
     }
     std::string error;
-    auto source = read_source_file(path, display, error);
+    auto source = (options_.files ? *options_.files : disk_files()).read(path, display, error);
     if (!source) {
       std::string reason = std::filesystem::exists(path) ? "Permission denied" : "No such file or directory";
       if (options_.major >= 16) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/source/file_provider.hpp"
 #include "compiler/source/source_file.hpp"
 
 namespace pglint::hba {
@@ -36,6 +37,7 @@ struct AuthFile {
 struct TokenizeOptions {
   int major = 18;
   int at_file_depth = 0;  // nesting of @file references
+  const FileProvider* files = nullptr;  // where @files are read from (the disk when null)
 };
 
 // Splits a file into logical lines and fields; expands @file references relative to

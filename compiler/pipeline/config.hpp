@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 struct Config {
   std::filesystem::path path;  // empty when no file was found
@@ -45,4 +45,4 @@ bool pattern_matches_rule(const std::string& pattern, const std::string& id, con
 // fnmatch-style glob against a path ("*" does not cross "/", "**" does).
 bool glob_matches(const std::string& glob, const std::string& path);
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

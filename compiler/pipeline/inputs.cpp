@@ -1,11 +1,11 @@
-#include "compiler/cli/inputs.hpp"
+#include "compiler/pipeline/inputs.hpp"
 
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
 #include <set>
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -75,4 +75,4 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std
   return inputs;
 }
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

@@ -1,9 +1,9 @@
-#include "compiler/cli/apply_notes.hpp"
+#include "compiler/pipeline/apply_notes.hpp"
 
 #include <algorithm>
 #include <map>
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 void add_apply_notes(const model::Deployment& deployment, std::vector<engine::Diagnostic>& diagnostics) {
   // Settings by file, in file order, so each finding finds its line by binary search.
@@ -30,4 +30,4 @@ void add_apply_notes(const model::Deployment& deployment, std::vector<engine::Di
   }
 }
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

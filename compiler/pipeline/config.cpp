@@ -1,11 +1,11 @@
-#include "compiler/cli/config.hpp"
+#include "compiler/pipeline/config.hpp"
 
 #include <fnmatch.h>
 #include <fmt/format.h>
 
 #include <toml++/toml.h>
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -123,4 +123,4 @@ bool glob_matches(const std::string& glob, const std::string& path) {
   return fnmatch(glob.c_str(), normalized.c_str(), flags) == 0;
 }
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

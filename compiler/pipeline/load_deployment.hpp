@@ -3,10 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "compiler/cli/inputs.hpp"
+#include "compiler/pipeline/inputs.hpp"
+#include "compiler/source/file_provider.hpp"
 #include "compiler/model/deployment.hpp"
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 struct LoadResult {
   model::Deployment deployment;
@@ -16,7 +17,8 @@ struct LoadResult {
 // The PostgreSQL version: the one given (--pg-version, config, intent), else the major of
 // the first PostgreSQL image the container files name, else the newest.
 // `errors` receives one message per input that could not be read at all.
+// Every file is read through `files`.
 LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<int> given_major,
-                           std::vector<InputError>& errors);
+                           std::vector<InputError>& errors, const FileProvider& files = disk_files());
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

@@ -7,7 +7,7 @@
 
 #include "compiler/model/file_kind.hpp"
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 struct InputFile {
   std::filesystem::path path;
@@ -25,4 +25,4 @@ struct InputError {
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, std::optional<model::FileKind> forced_kind,
                                       std::vector<InputError>& errors);
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

@@ -7,8 +7,8 @@
 #include "compiler/engine/diagnostic.hpp"
 #include "compiler/model/deployment.hpp"
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 void add_apply_notes(const model::Deployment& deployment, std::vector<engine::Diagnostic>& diagnostics);
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline

@@ -1,11 +1,11 @@
-#include "compiler/cli/load_deployment.hpp"
+#include "compiler/pipeline/load_deployment.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "compiler/model/containers.hpp"
 
-namespace pglint::cli {
+namespace pglint::pipeline {
 
 namespace fs = std::filesystem;
 
@@ -42,7 +42,8 @@ const model::ConfSet* owning_conf(const std::vector<model::ConfSet>& sets, const
   return nullptr;
 }
 
-void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors) {
+void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors,
+                    const FileProvider& files) {
   model::Deployment& deployment = result.deployment;
   std::set<fs::path> already_read;
   for (const auto& input : inputs) {
@@ -50,14 +51,14 @@ void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, st
     fs::path canonical = model::canonical_config_path(input.path);
     if (already_read.contains(canonical)) continue;
     std::string error;
-    auto source = read_source_file(input.path, input.display, error);
+    auto source = files.read(input.path, input.display, error);
     if (!source) {
       errors.push_back({error});
       continue;
     }
     const model::ConfSet* conf = owning_conf(deployment.conf_sets, input.path);
     auto context = model::hba_context_for(deployment.pg_major, conf, *deployment.catalog);
-    model::HbaSet set = model::load_hba_set(*source, context);
+    model::HbaSet set = model::load_hba_set(*source, context, &files);
     set.conf = conf;
     for (const auto& file : set.files) already_read.insert(model::canonical_config_path(file->tree.file->real_path()));
     result.file_count += set.files.size();
@@ -65,11 +66,12 @@ void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, st
   }
 }
 
-void load_ident_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors) {
+void load_ident_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors,
+                      const FileProvider& files) {
   for (const auto& input : inputs) {
     if (input.kind != model::FileKind::Ident) continue;
     std::string error;
-    auto source = read_source_file(input.path, input.display, error);
+    auto source = files.read(input.path, input.display, error);
     if (!source) {
       errors.push_back({error});
       continue;
@@ -79,11 +81,12 @@ void load_ident_files(const std::vector<InputFile>& inputs, LoadResult& result, 
   }
 }
 
-void load_container_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors) {
+void load_container_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors,
+                          const FileProvider& files) {
   for (const auto& input : inputs) {
     if (input.kind != model::FileKind::Compose && input.kind != model::FileKind::Dockerfile) continue;
     std::string error;
-    auto source = read_source_file(input.path, input.display, error);
+    auto source = files.read(input.path, input.display, error);
     if (!source) {
       errors.push_back({error});
       continue;
@@ -145,10 +148,10 @@ void add_command_line_settings(model::Deployment& deployment) {
 }  // namespace
 
 LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<int> given_major,
-                           std::vector<InputError>& errors) {
+                           std::vector<InputError>& errors, const FileProvider& files) {
   LoadResult result;
   // Container files first: they may say which version runs.
-  load_container_files(inputs, result, errors);
+  load_container_files(inputs, result, errors, files);
   if (given_major) {
     result.deployment.pg_major = *given_major;
     result.deployment.pg_major_source = "the version given to pglint";
@@ -163,13 +166,14 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<i
     fs::path canonical = model::canonical_config_path(input->path);
     if (already_read.contains(canonical)) continue;
     std::string error;
-    auto source = read_source_file(input->path, input->display, error);
+    auto source = files.read(input->path, input->display, error);
     if (!source) {
       errors.push_back({error});
       continue;
     }
     model::ConfLoadOptions options;
     options.read_auto_conf = input->path.filename() == "postgresql.conf";
+    options.files = &files;
     auto set = model::load_conf_set(*source, *result.deployment.catalog, options);
     if (!set) continue;
     bool in_conf_d = input->path.parent_path().filename() == "conf.d";
@@ -179,10 +183,10 @@ LoadResult load_deployment(const std::vector<InputFile>& inputs, std::optional<i
     result.deployment.conf_sets.push_back(std::move(*set));
   }
   // Conf sets are complete and stay put from here on: hba sets point into them.
-  load_hba_files(inputs, result, errors);
-  load_ident_files(inputs, result, errors);
+  load_hba_files(inputs, result, errors, files);
+  load_ident_files(inputs, result, errors, files);
   add_command_line_settings(result.deployment);
   return result;
 }
 
-}  // namespace pglint::cli
+}  // namespace pglint::pipeline
