@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "compiler/cli/commands.hpp"
+#include "compiler/cli/report_output.hpp"
 #include "compiler/pipeline/lint.hpp"
 #include "compiler/report/report.hpp"
 #include "rules/registry.hpp"
@@ -18,66 +19,6 @@ namespace pglint::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct UsageError {
-  std::string message;
-};
-
-bool use_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  return isatty(STDOUT_FILENO) != 0;
-}
-
-void write_report(std::ostream& out, const std::string& format, const std::vector<engine::Diagnostic>& diagnostics,
-                  const report::Summary& summary, bool color) {
-  if (format == "json") {
-    report::write_json(out, diagnostics, summary);
-  } else if (format == "sarif") {
-    std::vector<const engine::RuleInfo*> infos;
-    for (const auto& rule : rules::all_rules()) infos.push_back(&rule->info());
-    report::write_sarif(out, diagnostics, infos, fs::current_path());
-  } else if (format == "github") {
-    report::write_github(out, diagnostics);
-  } else {
-    report::write_text(out, diagnostics, summary, {color});
-  }
-}
-
-// Writes atomically: a temporary file renamed over the target, never half a report.
-void write_output_file(const std::string& path, const std::string& content) {
-  std::string temporary = path + ".pglint-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out) throw UsageError{fmt::format("could not write \"{}\"", path)};
-  }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw UsageError{fmt::format("could not write \"{}\": {}", path, ec.message())};
-  }
-}
-
-bool fails(const std::vector<engine::Diagnostic>& diagnostics, const std::string& fail_on) {
-  if (fail_on == "never") return false;
-  engine::Severity threshold = *engine::parse_severity(fail_on);
-  return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const auto& d) { return d.severity >= threshold; });
-}
-
-pipeline::LintRequest lint_request(const GlobalOptions& global, const CheckOptions& options) {
-  pipeline::LintRequest request;
-  request.paths = options.paths;
-  if (global.kind) request.forced_kind = model::parse_file_kind(*global.kind);
-  request.pg_version = global.pg_version;
-  request.intent = options.intent;
-  request.config = options.config;
-  request.profile = options.profile;
-  request.select = options.select;
-  request.ignore = options.ignore;
-  return request;
-}
 
 int check(const GlobalOptions& global, const CheckOptions& options) {
   pipeline::LintPlan plan = pipeline::plan_lint(lint_request(global, options));
@@ -102,9 +43,6 @@ int check(const GlobalOptions& global, const CheckOptions& options) {
 int run_check(const GlobalOptions& global, const CheckOptions& options) {
   try {
     return check(global, options);
-  } catch (const UsageError& e) {
-    std::cerr << "pglint: error: " << e.message << '\n';
-    return exit_failure;
   } catch (const pipeline::PipelineError& e) {
     std::cerr << "pglint: error: " << e.what() << '\n';
     return exit_failure;

@@ -30,6 +30,14 @@ struct CheckOptions {
 
 int run_check(const GlobalOptions& global, const CheckOptions& options);
 
+struct FixCommandOptions {
+  CheckOptions check;         // the same inputs, config and selection as check
+  bool unsafe_fixes = false;  // apply unsafe fixes too
+  bool diff = false;          // print a unified diff; write nothing
+};
+
+int run_fix(const GlobalOptions& global, const FixCommandOptions& options);
+
 struct ParseOptions {
   std::string path;
   bool json = false;

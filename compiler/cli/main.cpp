@@ -5,6 +5,26 @@
 
 #include "compiler/cli/commands.hpp"
 
+namespace {
+
+// check and fix take the same inputs, configuration, selection and output options.
+void add_check_options(CLI::App& command, pglint::cli::CheckOptions& check) {
+  command.fallthrough();
+  command.add_option("paths", check.paths, "files or directories")->required();
+  command.add_option("--intent", check.intent, "intent file (TOML)");
+  command.add_option("--format", check.format, "output format")->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  command.add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1 (default warning)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  command.add_option("--output", check.output, "write the report to FILE (text goes to stdout as well)");
+  command.add_option("--profile", check.profile, "how to settle contested guidance")
+      ->check(CLI::IsMember({"balanced", "cis", "strict"}));
+  command.add_option("--config", check.config, "configuration file (default: the nearest .pglint.toml)");
+  command.add_option("--select", check.select, "only these rules (ids, id prefixes or names)")->delimiter(',');
+  command.add_option("--ignore", check.ignore, "not these rules (ids, id prefixes or names)")->delimiter(',');
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace pglint::cli;
   CLI::App app{"pglint: lint, fix and compile PostgreSQL configuration"};
@@ -19,19 +39,14 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   auto* check_cmd = app.add_subcommand("check", "report problems in configuration files and directories");
-  check_cmd->fallthrough();
-  check_cmd->add_option("paths", check.paths, "files or directories")->required();
-  check_cmd->add_option("--intent", check.intent, "intent file (TOML)");
-  check_cmd->add_option("--format", check.format, "output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
-  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1 (default warning)")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
-  check_cmd->add_option("--output", check.output, "write the report to FILE (text goes to stdout as well)");
-  check_cmd->add_option("--profile", check.profile, "how to settle contested guidance")
-      ->check(CLI::IsMember({"balanced", "cis", "strict"}));
-  check_cmd->add_option("--config", check.config, "configuration file (default: the nearest .pglint.toml)");
-  check_cmd->add_option("--select", check.select, "only these rules (ids, id prefixes or names)")->delimiter(',');
-  check_cmd->add_option("--ignore", check.ignore, "not these rules (ids, id prefixes or names)")->delimiter(',');
+  add_check_options(*check_cmd, check);
+
+  FixCommandOptions fix;
+  auto* fix_cmd = app.add_subcommand("fix", "fix what check reports, in place or as a unified diff (--diff)");
+  add_check_options(*fix_cmd, fix.check);
+  fix_cmd->add_flag("--unsafe-fixes", fix.unsafe_fixes,
+                    "also apply fixes that may refuse a client, change resource use or need a restart");
+  fix_cmd->add_flag("--diff", fix.diff, "print a unified diff of the fixes and write nothing (exit 1 when not empty)");
 
   ParseOptions parse;
   auto* parse_cmd = app.add_subcommand("parse", "print a file back from its syntax tree, or the tree as JSON");
@@ -69,6 +84,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*check_cmd) return run_check(global, check);
+    if (*fix_cmd) return run_fix(global, fix);
     if (*parse_cmd) return run_parse(global, parse);
     if (*explain_cmd) return run_explain(global, explain);
     if (*rules_cmd) return run_rules(rules_format);

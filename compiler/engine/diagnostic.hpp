@@ -26,12 +26,18 @@ std::string_view severity_name(Severity severity);
 std::string_view category_name(Category category);
 std::optional<Severity> parse_severity(std::string_view text);
 
-// A replacement of bytes [span.begin, span.end) of a file by `replacement`.
+// A replacement of bytes [span.begin, span.end) of a file by `replacement`; an empty span
+// inserts. Spans are offsets into the bytes the file was read with. `file` is the file to
+// edit; null means the diagnostic's own file.
 struct Edit {
   Span span;
   std::string replacement;
+  SourceFilePtr file;
 };
 
+// Safe: keeps every client and resource use as it is (a logging setting, a dead line).
+// Unsafe: may refuse a client that gets in today, change resource use or availability, or
+// matter only after a restart in a way the user may not expect; `pglint fix --unsafe-fixes`.
 enum class Applicability { Safe, Unsafe };
 
 struct Fix {

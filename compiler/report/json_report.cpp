@@ -15,6 +15,23 @@ ordered_json location_json(const SourceFile& file, Span span) {
   return {{"line", begin.line}, {"column", begin.column}, {"end_line", end.line}, {"end_column", end.column}};
 }
 
+// The edits, as byte ranges and as line/column ranges of the file as it was read.
+ordered_json fix_json(const engine::Diagnostic& d) {
+  ordered_json edits = ordered_json::array();
+  for (const auto& edit : d.fix->edits) {
+    const SourceFile& file = edit.file ? *edit.file : *d.file;
+    ordered_json item{{"path", sanitize_utf8(file.display_path())}};
+    item.update(location_json(file, edit.span));
+    item["byte_start"] = edit.span.begin;
+    item["byte_end"] = edit.span.end;
+    item["replacement"] = sanitize_utf8(edit.replacement);
+    edits.push_back(std::move(item));
+  }
+  return {{"description", sanitize_utf8(d.fix->description)},
+          {"applicability", d.fix->applicability == engine::Applicability::Safe ? "safe" : "unsafe"},
+          {"edits", std::move(edits)}};
+}
+
 ordered_json diagnostic_json(const engine::Diagnostic& d) {
   ordered_json node;
   node["rule"] = d.rule_id;
@@ -25,7 +42,8 @@ ordered_json diagnostic_json(const engine::Diagnostic& d) {
   node.update(location_json(*d.file, d.span));
   node["message"] = sanitize_utf8(d.message);
   if (!d.help.empty()) node["help"] = sanitize_utf8(d.help);
-  node["fixable"] = d.fix.has_value();
+  node["fixable"] = d.fix.has_value() && !d.fix->edits.empty();
+  if (node["fixable"]) node["fix"] = fix_json(d);
   if (!d.apply.empty()) node["apply"] = d.apply;
   if (!d.related.empty()) {
     ordered_json related = ordered_json::array();
@@ -51,7 +69,9 @@ void write_json(std::ostream& out, const std::vector<engine::Diagnostic>& diagno
   root["summary"] = {{"files", summary.files},
                      {"errors", summary.errors},
                      {"warnings", summary.warnings},
-                     {"info", summary.infos}};
+                     {"info", summary.infos},
+                     {"fixable", summary.fixable_safe},
+                     {"fixable_unsafe", summary.fixable_unsafe}};
   out << root.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }
 

@@ -18,6 +18,9 @@ struct Summary {
   std::size_t errors = 0;
   std::size_t warnings = 0;
   std::size_t infos = 0;
+  std::size_t fixable_safe = 0;    // findings `pglint fix` would fix
+  std::size_t fixable_unsafe = 0;  // findings only `pglint fix --unsafe-fixes` would fix
+  std::size_t fixed = 0;           // set by fix: findings it fixed
 };
 
 Summary summarize(const std::vector<engine::Diagnostic>& diagnostics, std::size_t files);

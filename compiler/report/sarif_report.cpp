@@ -234,16 +234,22 @@ void write_sarif(std::ostream& out, const std::vector<engine::Diagnostic>& diagn
       std::size_t occurrence = ++occurrences[hash];
       result["partialFingerprints"] = {{"primaryLocationLineHash", fmt::format("{:016x}:{}", hash, occurrence)}};
       if (d.fix && !d.fix->edits.empty()) {
-        ordered_json replacements = ordered_json::array();
+        // One artifactChange per file the fix edits, in the order first edited.
+        std::vector<std::pair<const SourceFile*, ordered_json>> changes;
         for (const engine::Edit& edit : d.fix->edits) {
-          replacements.push_back(
-              {{"deletedRegion", {{"byteOffset", edit.span.begin}, {"byteLength", edit.span.size()}}},
-               {"insertedContent", {{"text", sanitize_utf8(edit.replacement)}}}});
+          const SourceFile& edited = edit.file ? *edit.file : file;
+          auto it = std::find_if(changes.begin(), changes.end(), [&](const auto& c) { return c.first == &edited; });
+          if (it == changes.end()) it = changes.insert(changes.end(), {&edited, ordered_json::array()});
+          it->second.push_back({{"deletedRegion", {{"byteOffset", edit.span.begin}, {"byteLength", edit.span.size()}}},
+                                {"insertedContent", {{"text", sanitize_utf8(edit.replacement)}}}});
         }
-        result["fixes"] = ordered_json::array(
-            {{{"description", message(sanitize_utf8(d.fix->description))},
-              {"artifactChanges", ordered_json::array({{{"artifactLocation", artifact_location(artifacts.of(file))},
-                                                        {"replacements", std::move(replacements)}}})}}});
+        ordered_json artifact_changes = ordered_json::array();
+        for (auto& [edited, replacements] : changes) {
+          artifact_changes.push_back({{"artifactLocation", artifact_location(artifacts.of(*edited))},
+                                      {"replacements", std::move(replacements)}});
+        }
+        result["fixes"] = ordered_json::array({{{"description", message(sanitize_utf8(d.fix->description))},
+                                                {"artifactChanges", std::move(artifact_changes)}}});
       }
     }
     if (!d.apply.empty()) result["properties"] = {{"apply", d.apply}};  // "reload" or "restart"

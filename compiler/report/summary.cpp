@@ -11,6 +11,9 @@ Summary summarize(const std::vector<engine::Diagnostic>& diagnostics, std::size_
       case engine::Severity::Warning: ++summary.warnings; break;
       case engine::Severity::Info: ++summary.infos; break;
     }
+    if (diagnostic.fix && !diagnostic.fix->edits.empty()) {
+      ++(diagnostic.fix->applicability == engine::Applicability::Safe ? summary.fixable_safe : summary.fixable_unsafe);
+    }
   }
   return summary;
 }

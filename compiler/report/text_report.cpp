@@ -43,6 +43,21 @@ std::string printable(std::string_view text) {
   return sanitize_utf8(out);
 }
 
+bool fixable(const engine::Diagnostic& d) { return d.fix && !d.fix->edits.empty(); }
+
+// Ruff's marker: [*] when `pglint fix` fixes it, [~] when only --unsafe-fixes does.
+std::string fix_marker(const engine::Diagnostic& d) {
+  if (!fixable(d)) return "";
+  return d.fix->applicability == engine::Applicability::Safe ? " [*]" : " [~]";
+}
+
+std::string fix_line(const engine::Diagnostic& d, std::string_view gutter, const Palette& p) {
+  if (!fixable(d)) return "";
+  bool safe = d.fix->applicability == engine::Applicability::Safe;
+  return fmt::format("{}{} = {}fix{}:{} {}\n", p.dim, gutter, p.help, safe ? "" : " (unsafe, --unsafe-fixes)", p.reset,
+                     sanitize_utf8(d.fix->description));
+}
+
 void write_snippet(std::ostream& out, const engine::Diagnostic& d, const Palette& p) {
   const SourceFile& file = *d.file;
   LineColumn begin = file.position(d.span.begin);
@@ -59,6 +74,7 @@ void write_snippet(std::ostream& out, const engine::Diagnostic& d, const Palette
   out << fmt::format("{}{} |{} {}{}{}{}\n", p.dim, gutter, p.reset, std::string(caret_at, ' '),
                      severity_color(p, d.severity), std::string(width, '^'), p.reset);
   if (!d.help.empty()) out << fmt::format("{}{} = {}help:{} {}\n", p.dim, gutter, p.help, p.reset, sanitize_utf8(d.help));
+  out << fix_line(d, gutter, p);
   if (!d.apply.empty()) out << fmt::format("{}{} = {}note:{} {}\n", p.dim, gutter, p.bold, p.reset, apply_note(d.apply));
   for (const auto& related : d.related) {
     LineColumn at = related.file->position(related.span.begin);
@@ -75,22 +91,26 @@ void write_text(std::ostream& out, const std::vector<engine::Diagnostic>& diagno
   for (const auto& d : diagnostics) {
     if (d.span.begin == 0 && d.span.end == 0) {
       // About the file as a whole (a setting left at its default): no line to show.
-      out << fmt::format("{}{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), p.reset,
-                         severity_color(p, d.severity), engine::severity_name(d.severity), d.rule_id, p.reset, p.bold,
-                         sanitize_utf8(d.message), p.reset);
+      out << fmt::format("{}{}:{} {}{}[{}]{}{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), p.reset,
+                         severity_color(p, d.severity), engine::severity_name(d.severity), d.rule_id, p.reset,
+                         fix_marker(d), p.bold, sanitize_utf8(d.message), p.reset);
       if (!d.help.empty()) out << fmt::format("  = {}help:{} {}\n", p.help, p.reset, sanitize_utf8(d.help));
+      out << fix_line(d, " ", p);
       if (!d.apply.empty()) out << fmt::format("  = {}note:{} {}\n", p.bold, p.reset, apply_note(d.apply));
       out << '\n';
       continue;
     }
     LineColumn begin = d.file->position(d.span.begin);
-    out << fmt::format("{}{}:{}:{}:{} {}{}[{}]{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), begin.line,
+    out << fmt::format("{}{}:{}:{}:{} {}{}[{}]{}{}: {}{}{}\n", p.bold, sanitize_utf8(d.file->display_path()), begin.line,
                        begin.column, p.reset, severity_color(p, d.severity), engine::severity_name(d.severity),
-                       d.rule_id, p.reset, p.bold, sanitize_utf8(d.message), p.reset);
+                       d.rule_id, p.reset, fix_marker(d), p.bold, sanitize_utf8(d.message), p.reset);
     write_snippet(out, d, p);
     out << '\n';
   }
   std::size_t total = summary.errors + summary.warnings + summary.infos;
+  if (summary.fixed > 0) {
+    out << fmt::format("Fixed {} problem{}.\n", summary.fixed, summary.fixed == 1 ? "" : "s");
+  }
   if (total == 0) {
     out << fmt::format("No problems found in {} file{}.\n", summary.files, summary.files == 1 ? "" : "s");
     return;
@@ -99,6 +119,13 @@ void write_text(std::ostream& out, const std::vector<engine::Diagnostic>& diagno
                      total == 1 ? "" : "s", summary.files, summary.files == 1 ? "" : "s", summary.errors,
                      summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",
                      summary.infos);
+  if (summary.fixable_safe > 0) {
+    out << fmt::format("{} fixable with `pglint fix`{}.\n", summary.fixable_safe,
+                       summary.fixable_unsafe > 0 ? fmt::format(" ({} more with --unsafe-fixes)", summary.fixable_unsafe)
+                                                  : "");
+  } else if (summary.fixable_unsafe > 0) {
+    out << fmt::format("{} fixable with `pglint fix --unsafe-fixes`.\n", summary.fixable_unsafe);
+  }
 }
 
 }  // namespace pglint::report

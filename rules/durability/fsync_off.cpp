@@ -1,4 +1,5 @@
 // D101 fsync-off: fsync = off.
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -12,6 +13,7 @@ const engine::RuleInfo info{
     .summary = "fsync = off: a crash or power loss can corrupt the whole cluster",
     .category = engine::Category::Durability,
     .severity = engine::Severity::Error,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "Reports `fsync = off`.",
         .why = "Without fsync PostgreSQL never forces data to disk. The PostgreSQL documentation: after an "
@@ -20,6 +22,8 @@ const engine::RuleInfo info{
         .example = "fsync = off",
         .use_instead = "fsync = on\nsynchronous_commit = off   # if commit latency matters more than the last "
                        "transactions",
+        .fix_safety = "Safe: the fix sets fsync = on where the value takes effect. Writes get slower, but no client "
+                      "is refused and nothing else changes; a reload applies it.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"},
     }};
 
@@ -31,8 +35,9 @@ class FsyncOffRule final : public ServerConfigRule {
   void check_config(const model::Deployment& d, const model::ConfSet& set, engine::DiagnosticSink& sink) const override {
     auto fsync = view_setting(d, set, "fsync");
     if (fsync.boolean() != false) return;
-    report_setting(sink, fsync, "fsync is off: a crash can corrupt the cluster beyond repair",
-                   "set fsync = on; use synchronous_commit = off to trade the last commits for speed safely");
+    auto& finding = report_setting(sink, fsync, "fsync is off: a crash can corrupt the cluster beyond repair",
+                                   "set fsync = on; use synchronous_commit = off to trade the last commits for speed safely");
+    attach_set_value_fix(finding, fsync, "on", "D101 fsync-off");
   }
 };
 

@@ -100,7 +100,7 @@ class JsonReport(Files):
                          (2, 12, 2, 18))
         self.assertIn("Valid units", finding["help"])
         self.assertFalse(finding["fixable"])
-        self.assertEqual(report["summary"], {"files": 1, "errors": 1, "warnings": 0, "info": 0})
+        self.assertEqual(report["summary"], {"files": 1, "errors": 1, "warnings": 0, "info": 0, "fixable": 0, "fixable_unsafe": 0})
 
     def test_matches_schema(self):
         try:

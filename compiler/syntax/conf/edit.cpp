@@ -1,0 +1,77 @@
+#include "compiler/syntax/conf/edit.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pglint::conf {
+
+namespace {
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
+
+// A bare name (guc-file.l ID: a letter or '_' first) or a plain number.
+bool reads_back_bare(std::string_view value) {
+  if (value.empty()) return false;
+  bool name = std::isalpha(static_cast<unsigned char>(value[0])) || value[0] == '_';
+  if (name) return std::all_of(value.begin(), value.end(), [](char c) { return is_name_char(c) && c != '.'; });
+  bool number = std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return number && value.size() < 10;
+}
+
+// Whether a whole-line comment is `#name = ...` (the sample's commented default).
+bool comments_out(std::string_view comment, std::string_view name) {
+  std::size_t i = 1;
+  while (i < comment.size() && (comment[i] == ' ' || comment[i] == '\t')) ++i;
+  if (comment.size() < i + name.size() || !names_equal(comment.substr(i, name.size()), name)) return false;
+  i += name.size();
+  if (i < comment.size() && is_name_char(comment[i])) return false;
+  while (i < comment.size() && (comment[i] == ' ' || comment[i] == '\t')) ++i;
+  return i < comment.size() && comment[i] == '=';
+}
+
+}  // namespace
+
+std::string value_literal(std::string_view value) {
+  if (reads_back_bare(value)) return std::string(value);
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'') out += "''";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string_view line_ending(std::string_view text) {
+  std::size_t newline = text.find('\n');
+  return newline != std::string_view::npos && newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
+}
+
+std::size_t insertion_point(const Tree& tree, std::string_view name) {
+  std::string_view text = tree.file->text();
+  for (const Line& line : tree.lines) {
+    if (line.kind != LineKind::Blank || line.comment < 0) continue;
+    const Token& comment = line.tokens[static_cast<std::size_t>(line.comment)];
+    // Whole-line comments only: the comment is the first thing but blanks.
+    bool whole_line = std::all_of(line.tokens.begin(), line.tokens.begin() + line.comment,
+                                  [](const Token& t) { return t.kind == TokenKind::Whitespace; });
+    if (whole_line && comments_out(text.substr(comment.span.begin, comment.span.size()), name)) return line.span.end;
+  }
+  return text.size();
+}
+
+std::string inserted_line(const Tree& tree, std::size_t offset, std::string_view name, std::string_view literal,
+                          std::string_view comment) {
+  std::string_view text = tree.file->text();
+  std::string_view eol = line_ending(text);
+  std::string out;
+  if (offset > 0 && text[offset - 1] != '\n') out += eol;
+  out += std::string(name) + " = " + std::string(literal);
+  if (!comment.empty()) out += "\t# " + std::string(comment);
+  // A line inserted at the very end of a file without a final newline keeps that state.
+  bool at_unterminated_end = offset == text.size() && !text.empty() && text.back() != '\n';
+  if (!at_unterminated_end) out += eol;
+  return out;
+}
+
+}  // namespace pglint::conf
