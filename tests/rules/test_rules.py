@@ -12,6 +12,11 @@ Each rule has tests/rules/cases/<ID>.txt:
     ## passes <case name> [pglint options...]
     === postgresql.conf
     ...
+    ## fixes <case name> [pglint fix options...]     (test_fixes.py)
+    === postgresql.conf
+    ...input...
+    >>> postgresql.conf
+    ...what `pglint fix` makes of it, byte for byte...
 
 A `flags` case must produce at least one finding of the rule (exactly the `expect`ed
 places when given); a `passes` case must produce none. Every rule must have both.
@@ -34,26 +39,36 @@ def parse_cases(path):
     for line in path.read_text().splitlines(keepends=True):
         if line.startswith("## "):
             words = shlex.split(line[3:])
-            current = {"kind": words[0], "name": words[1], "args": words[2:], "expect": set(), "files": {}}
+            current = {"kind": words[0], "name": words[1], "args": words[2:], "expect": set(), "files": {},
+                       "fixed": {}}
             cases.append(current)
             file_name = None
         elif line.startswith("=== "):
             file_name = line[4:].strip()
             current["files"][file_name] = ""
+            target = current["files"]
+        elif line.startswith(">>> "):
+            file_name = line[4:].strip()
+            current["fixed"][file_name] = ""
+            target = current["fixed"]
         elif file_name is None and line.startswith("expect "):
             current["expect"].add(line.split()[1])
         elif file_name is not None:
-            current["files"][file_name] += line
+            target[file_name] += line
     return cases
+
+
+def write_files(root, files):
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode())
 
 
 def run_case(case):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        for name, content in case["files"].items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content)
+        write_files(root, case["files"])
         result = subprocess.run([PGLINT, "check", "--format", "json", "--fail-on", "never", *case["args"], "."],
                                 cwd=root, capture_output=True, timeout=60)
         if result.returncode != 0:
@@ -68,12 +83,14 @@ class RuleCases(unittest.TestCase):
             path = CASES / f"{rule['id']}.txt"
             self.assertTrue(path.exists(), f"{rule['id']} has no {path}")
             kinds = {case["kind"] for case in parse_cases(path)}
-            self.assertEqual(kinds, {"flags", "passes"}, f"{rule['id']} needs flags and passes cases")
+            self.assertEqual(kinds - {"fixes"}, {"flags", "passes"}, f"{rule['id']} needs flags and passes cases")
 
     def test_cases(self):
         for path in sorted(CASES.glob("*.txt")):
             rule = path.stem
             for case in parse_cases(path):
+                if case["kind"] == "fixes":
+                    continue
                 with self.subTest(rule=rule, case=case["name"]):
                     findings = [f for f in run_case(case) if f["rule"] == rule]
                     places = {f"{Path(f['path']).as_posix().removeprefix('./')}:{f['line']}" for f in findings}
