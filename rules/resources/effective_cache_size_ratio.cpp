@@ -1,6 +1,8 @@
 // R102 effective-cache-size-ratio: the planner's idea of the cache against the RAM.
 #include <fmt/format.h>
 
+#include "compiler/tuning/memory.hpp"
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -14,6 +16,7 @@ const engine::RuleInfo info{
     .summary = "effective_cache_size is far from 50-75% of the RAM, or below shared_buffers",
     .category = engine::Category::Resources,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "With the RAM known, reports effective_cache_size below 40% or above 90% of it, and below "
                 "shared_buffers (which it includes).",
@@ -22,6 +25,7 @@ const engine::RuleInfo info{
                "and timescaledb-tune use 75% of RAM, AWS RDS 50%.",
         .example = "# 16GB of RAM\neffective_cache_size = 4GB",
         .use_instead = "# 16GB of RAM\neffective_cache_size = 12GB",
+        .fix_safety = "Unsafe: the fix writes 75% of the RAM (the intent, else the container memory limit). effective_cache_size only guides the planner, but a different value changes query plans.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-query.html#GUC-EFFECTIVE-CACHE-SIZE"},
     }};
 
@@ -35,20 +39,28 @@ class EffectiveCacheSizeRule final : public ServerConfigRule {
     auto cache = bytes_of(view);
     auto buffers = bytes_of(view_setting(d, set, "shared_buffers"));
     if (!cache) return;
+    std::optional<double> wanted;
+    if (d.facts.memory_bytes) wanted = tuning::effective_cache_size_for(*d.facts.memory_bytes);
     if (buffers && *cache < *buffers) {
-      report_setting(sink, view, fmt::format("effective_cache_size ({}) is smaller than shared_buffers ({})",
-                                             format_bytes(*cache), format_bytes(*buffers)),
-                     "effective_cache_size counts shared_buffers plus the OS cache");
+      auto& finding = report_setting(sink, view, fmt::format("effective_cache_size ({}) is smaller than shared_buffers ({})",
+                                                             format_bytes(*cache), format_bytes(*buffers)),
+                                     "effective_cache_size counts shared_buffers plus the OS cache");
+      if (wanted && *wanted >= *buffers) {
+        attach_set_value_fix(finding, view, format_bytes(*wanted), "75% of RAM", engine::Applicability::Unsafe);
+      }
       return;
     }
     if (!d.facts.memory_bytes) return;
     double ratio = *cache / *d.facts.memory_bytes;
-    if (ratio >= 0.40 && ratio <= 0.90) return;
-    report_setting(sink, view,
-                   fmt::format("effective_cache_size ({}) is {:.0f}% of the {} of RAM ({})", format_bytes(*cache),
-                               ratio * 100, format_bytes(*d.facts.memory_bytes), d.facts.memory_source),
-                   fmt::format("50-75% of RAM is usual: effective_cache_size = {}",
-                               format_bytes(*d.facts.memory_bytes * 0.75)));
+    if (ratio >= tuning::effective_cache_size_min_share && ratio <= tuning::effective_cache_size_max_share) return;
+    auto& finding = report_setting(
+        sink, view,
+        fmt::format("effective_cache_size ({}) is {:.0f}% of the {} of RAM ({})", format_bytes(*cache), ratio * 100,
+                    format_bytes(*d.facts.memory_bytes), d.facts.memory_source),
+        fmt::format("50-75% of RAM is usual: effective_cache_size = {}", format_bytes(*wanted)));
+    if (!buffers || *wanted >= *buffers) {
+      attach_set_value_fix(finding, view, format_bytes(*wanted), "75% of RAM", engine::Applicability::Unsafe);
+    }
   }
 };
 
