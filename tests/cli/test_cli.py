@@ -137,7 +137,7 @@ class TextReport(Files):
     def test_file_level_findings_have_no_snippet(self):
         conf = self.write("postgresql.conf", "work_mem = 4MB\n")
         out = run("check", "--select", "O101", conf).stdout.decode()
-        self.assertIn(f"{conf}: warning[O101]: log_connections is not set", out)
+        self.assertIn(f"{conf}: warning[O101] [*]: log_connections is not set", out)
         self.assertNotIn("1 | work_mem", out)
 
 
@@ -321,6 +321,18 @@ class Rules(unittest.TestCase):
             self.assertEqual(doc.returncode, 0)
             self.assertIn(f"# {rule['id']} {rule['name']}", doc.stdout.decode())
 
+    def test_fixable_rules_document_their_fix_safety(self):
+        for rule in json.loads(run("rules", "--format", "json").stdout):
+            if rule["fix"] != "none":
+                doc = run("rule", rule["id"]).stdout.decode()
+                self.assertIn("## Fix safety", doc, rule["id"])
+
+    def test_generated_docs_are_current(self):
+        for rule in json.loads(run("rules", "--format", "json").stdout):
+            path = ROOT / "docs" / "rules" / f"{rule['id']}.md"
+            self.assertEqual(path.read_text(), run("rule", rule["id"]).stdout.decode(),
+                             f"{path} is stale: run tools/gen-rule-docs")
+
     def test_unknown_rule(self):
         self.assertEqual(run("rule", "X999").returncode, 2)
 
@@ -446,6 +458,105 @@ class Suppressions(Files):
         self.write("pg_hba.conf", "# pglint: disable-file=S201\nhost all all 10.0.0.0/8 trust\n")
         _, report = check_json(".", cwd=self.path)
         self.assertNotIn("S201", {f["rule"] for f in report["findings"]})
+
+
+class Fix(Files):
+    """pglint fix and the fixable markers of check, on the real executable."""
+
+    CONF = b"# durability\r\nfsync = off   # was for a benchmark\r\nshared_buffers = 128MB\r\nwork_mem = 4MB"
+
+    def test_fix_in_place_keeps_crlf_comments_and_missing_final_newline(self):
+        conf = self.write("postgresql.conf", self.CONF)
+        result = run("fix", "--select", "D101", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(conf.read_bytes(), self.CONF.replace(b"fsync = off", b"fsync = on"))
+        self.assertIn(b"Fixed postgresql.conf:2: [D101]", result.stdout)
+
+    def test_diff_writes_nothing_and_patch_gives_the_in_place_result(self):
+        conf = self.write("postgresql.conf", self.CONF)
+        self.write("intent.toml", '[resources]\nmemory = "8GB"\n')
+        diff = run("fix", "--diff", "--unsafe-fixes", ".", cwd=self.path)
+        self.assertEqual(diff.returncode, 1)
+        self.assertTrue(diff.stdout.startswith(b"--- a/postgresql.conf\n+++ b/postgresql.conf\n"), diff.stdout)
+        self.assertEqual(conf.read_bytes(), self.CONF)
+        # patch -p1 on one copy, pglint fix in place on another: the same bytes.
+        patched = Path(self.dir.name) / "patched"
+        patched.mkdir()
+        (patched / "postgresql.conf").write_bytes(self.CONF)
+        applied = subprocess.run(["patch", "-p1", "--quiet", "--binary"], cwd=patched, input=diff.stdout, capture_output=True)
+        self.assertEqual(applied.returncode, 0, applied.stderr + applied.stdout)
+        fixed = run("fix", "--unsafe-fixes", "--fail-on", "never", ".", cwd=self.path)
+        self.assertEqual(fixed.returncode, 0, fixed.stderr)
+        self.assertEqual((patched / "postgresql.conf").read_bytes(), conf.read_bytes())
+        self.assertIn(b"shared_buffers = '2GB'", conf.read_bytes())
+
+    def test_git_apply_accepts_the_diff(self):
+        self.write("postgresql.conf", self.CONF)
+        diff = run("fix", "--diff", "--select", "D101", ".", cwd=self.path)
+        subprocess.run(["git", "init", "-q"], cwd=self.path, check=True)
+        applied = subprocess.run(["git", "apply", "--check", "-v", "-"], cwd=self.path, input=diff.stdout,
+                                 capture_output=True)
+        self.assertEqual(applied.returncode, 0, applied.stderr)
+
+    def test_nothing_to_fix_prints_no_diff_and_exits_0(self):
+        self.write("postgresql.conf", "fsync = on\n")
+        result = run("fix", "--diff", "--select", "D101", ".", cwd=self.path)
+        self.assertEqual((result.returncode, result.stdout), (0, b""))
+
+    def test_unsafe_fixes_wait_for_the_flag(self):
+        self.write("intent.toml", '[resources]\nmemory = "8GB"\n')
+        conf = self.write("postgresql.conf", "shared_buffers = 128MB\n")
+        result = run("fix", "--select", "R101", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 1)  # the finding remains, at warning
+        self.assertEqual(conf.read_text(), "shared_buffers = 128MB\n")
+        self.assertIn(b"1 fixable with `pglint fix --unsafe-fixes`", result.stdout)
+        self.assertEqual(run("fix", "--select", "R101", "--unsafe-fixes", ".", cwd=self.path).returncode, 0)
+        self.assertEqual(conf.read_text(), "shared_buffers = '2GB'\n")
+
+    def test_read_only_file_exits_2_untouched(self):
+        conf = self.write("postgresql.conf", "fsync = off\n")
+        conf.chmod(0o444)
+        result = run("fix", "--select", "D101", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"read-only", result.stderr)
+        self.assertEqual(conf.read_text(), "fsync = off\n")
+
+    def test_symlinked_file_is_written_through_the_link(self):
+        real = self.write("etc/real.conf", "fsync = off\n")
+        (self.path / "postgresql.conf").symlink_to(real)
+        result = run("fix", "--select", "D101", "postgresql.conf", cwd=self.path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue((self.path / "postgresql.conf").is_symlink())
+        self.assertEqual(real.read_text(), "fsync = on\n")
+
+    def test_file_that_does_not_parse_is_not_fixed(self):
+        conf = self.write("postgresql.conf", "fsync = off\nwork_mem = = 4MB\n")
+        result = run("fix", "--diff", ".", cwd=self.path)
+        self.assertEqual((result.returncode, result.stdout), (0, b""))
+        self.assertEqual(conf.read_text(), "fsync = off\nwork_mem = = 4MB\n")
+
+    def test_check_marks_fixable_findings_in_every_format(self):
+        self.write("postgresql.conf", "fsync = off\n")
+        text = run("check", "--select", "D101", ".", cwd=self.path).stdout.decode()
+        self.assertIn("error[D101] [*]:", text)
+        self.assertIn("= fix: set fsync = on", text)
+        self.assertIn("1 fixable with `pglint fix`.", text)
+        _, report = check_json("--select", "D101", ".", cwd=self.path)
+        finding = next(f for f in report["findings"] if f["rule"] == "D101")
+        self.assertEqual(finding["fix"]["applicability"], "safe")
+        self.assertEqual(finding["fix"]["edits"][0]["replacement"], "on")
+        self.assertEqual(report["summary"]["fixable"], 1)
+        sarif = json.loads(run("check", "--format", "sarif", ".", cwd=self.path).stdout)
+        result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "D101")
+        change = result["fixes"][0]["artifactChanges"][0]
+        self.assertEqual(change["replacements"][0]["insertedContent"]["text"], "on")
+
+    def test_fix_exits_as_check_on_what_remains(self):
+        self.write("postgresql.conf", "fsync = off\nwork_mem = '1kB'\n")
+        result = run("fix", "--select", "D101,V103", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"V103", result.stdout)
+        self.assertIn(b"fsync = on", (self.path / "postgresql.conf").read_bytes())
 
 
 if __name__ == "__main__":
