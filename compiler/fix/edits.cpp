@@ -6,14 +6,14 @@
 namespace pglint::fix {
 
 bool edits_overlap(const engine::Edit& a, const engine::Edit& b) {
-  if (a.span.empty() && b.span.empty()) return a.span.begin == b.span.begin;
+  if (a.span.empty() && b.span.empty()) return false;  // both insert: applied in the order given
   if (a.span.empty()) return a.span.begin > b.span.begin && a.span.begin < b.span.end;
   if (b.span.empty()) return b.span.begin > a.span.begin && b.span.begin < a.span.end;
   return a.span.begin < b.span.end && b.span.begin < a.span.end;
 }
 
 std::string apply_edits(std::string_view text, std::vector<engine::Edit> edits) {
-  std::sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) {
+  std::stable_sort(edits.begin(), edits.end(), [](const auto& a, const auto& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
   });
   std::string out;

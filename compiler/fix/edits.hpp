@@ -9,11 +9,11 @@
 
 namespace pglint::fix {
 
-// Whether two edits of the same file touch the same bytes. Two insertions at one offset
-// overlap too: their order would be arbitrary.
+// Whether two edits of the same file touch the same bytes. Insertions at one offset do not
+// overlap: they are applied in the order given (the findings' order), so the result is stable.
 bool edits_overlap(const engine::Edit& a, const engine::Edit& b);
 
-// `text` with `edits` applied; edits must not overlap (any order).
+// `text` with `edits` applied; edits must not overlap. Insertions at one offset keep their order.
 std::string apply_edits(std::string_view text, std::vector<engine::Edit> edits);
 
 }  // namespace pglint::fix

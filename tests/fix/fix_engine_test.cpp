@@ -60,10 +60,11 @@ TEST_CASE("apply_edits keeps every byte outside the edits", "[fix]") {
   CHECK(fix::apply_edits(text, edits) == "# top\na = 1\r\nb = 20  # keep\nc\n");
 }
 
-TEST_CASE("overlapping edits are recognised, insertions at one point too", "[fix]") {
+TEST_CASE("overlapping edits are recognised; insertions at one point keep their order", "[fix]") {
   CHECK(fix::edits_overlap({{2, 5}, "", nullptr}, {{4, 6}, "", nullptr}));
   CHECK_FALSE(fix::edits_overlap({{2, 5}, "", nullptr}, {{5, 6}, "", nullptr}));
-  CHECK(fix::edits_overlap({{3, 3}, "x", nullptr}, {{3, 3}, "y", nullptr}));
+  CHECK_FALSE(fix::edits_overlap({{3, 3}, "x", nullptr}, {{3, 3}, "y", nullptr}));
+  CHECK(fix::apply_edits("ab", {{{1, 1}, "x", nullptr}, {{1, 1}, "y", nullptr}}) == "axyb");
   CHECK_FALSE(fix::edits_overlap({{5, 5}, "x", nullptr}, {{2, 5}, "", nullptr}));
   CHECK(fix::edits_overlap({{4, 4}, "x", nullptr}, {{2, 5}, "", nullptr}));
 }
