@@ -45,13 +45,21 @@ int fix(const GlobalOptions& global, const FixCommandOptions& options) {
   print_records(notes, result.rejected, "Not fixed");
 
   if (options.diff) {
+    // Secrets never reach the output: a hunk that shows one shows it masked (and so will not apply).
     std::string diff;
-    for (const auto& change : result.changes) diff += fix::unified_diff(diff_path(change), change.before, change.after);
+    bool masked = false;
+    for (const auto& change : result.changes) {
+      diff += fix::unified_diff(diff_path(change), change.before_masked, change.after_masked);
+      masked = masked || change.before_masked != change.before || change.after_masked != change.after;
+    }
     std::cout << diff;
     std::cout.flush();
     std::cerr << fmt::format("{} fix{} would change {} file{}.\n", result.applied.size(),
                              result.applied.size() == 1 ? "" : "es", result.changes.size(),
                              result.changes.size() == 1 ? "" : "s");
+    if (masked) {
+      std::cerr << "note: the diff masks secrets with '*'; hunks that show one will not apply: use pglint fix\n";
+    }
     return diff.empty() ? exit_clean : exit_findings;
   }
 

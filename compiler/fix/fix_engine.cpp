@@ -165,12 +165,17 @@ FixResult fix_deployment(const pipeline::LintPlan& plan, const FixOptions& optio
     overlay = std::move(next);
     current = std::move(relinted);
   }
+  std::map<fs::path, SourceFilePtr> final_files;
+  for (const auto& file : current.files) final_files.emplace(key_of(file), file);
   std::set<fs::path> seen;
   for (const auto& file : originals) {
     fs::path key = key_of(file);
     const std::string* after = overlay.find(key);
     if (!after || *after == file->text() || !seen.insert(key).second) continue;
-    result.changes.push_back({file->real_path(), file->display_path(), std::string(file->text()), *after});
+    auto final_file = final_files.find(key);
+    std::string after_masked = final_file != final_files.end() ? final_file->second->redacted({0, after->size()}) : *after;
+    result.changes.push_back({file->real_path(), file->display_path(), std::string(file->text()), *after,
+                              file->redacted({0, file->text().size()}), std::move(after_masked)});
   }
   result.remaining = std::move(current);
   return result;

@@ -20,6 +20,9 @@ struct FileChange {
   std::string display;
   std::string before;  // the bytes read at the start
   std::string after;
+  // The same with every secret (passwords in conninfo strings, ...) masked: what a diff may show.
+  std::string before_masked;
+  std::string after_masked;
 };
 
 struct FixRecord {

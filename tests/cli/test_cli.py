@@ -551,6 +551,14 @@ class Fix(Files):
         change = result["fixes"][0]["artifactChanges"][0]
         self.assertEqual(change["replacements"][0]["insertedContent"]["text"], "on")
 
+    def test_diff_never_shows_a_secret(self):
+        self.write("postgresql.conf", "fsync = off\nprimary_conninfo = 'host=a user=r password=Sup3rSecretPw'\n")
+        result = run("fix", "--diff", "--select", "D101", ".", cwd=self.path)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"+fsync = on", result.stdout)
+        self.assertNotIn(b"Sup3rSecretPw", result.stdout + result.stderr)
+        self.assertIn(b"masks secrets", result.stderr)
+
     def test_fix_exits_as_check_on_what_remains(self):
         self.write("postgresql.conf", "fsync = off\nwork_mem = '1kB'\n")
         result = run("fix", "--select", "D101,V103", ".", cwd=self.path)

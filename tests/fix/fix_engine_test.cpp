@@ -116,8 +116,8 @@ TEST_CASE("writing refuses a file changed on disk since it was read, and writes 
   TempDir dir;
   auto conf = dir.write("postgresql.conf", "work_mem = 4MB\n");
   auto other = dir.write("other.conf", "x = 1\n");
-  std::vector<fix::FileChange> changes = {{other, "other.conf", "x = 1\n", "x = 2\n"},
-                                          {conf, "postgresql.conf", "work_mem = 4MB\n", "work_mem = 8MB\n"}};
+  std::vector<fix::FileChange> changes = {{other, "other.conf", "x = 1\n", "x = 2\n", "", ""},
+                                          {conf, "postgresql.conf", "work_mem = 4MB\n", "work_mem = 8MB\n", "", ""}};
   dir.write("postgresql.conf", "work_mem = 16MB\n");  // someone else's edit
   CHECK_THROWS_WITH(fix::write_changes(changes), Catch::Contains("changed on disk"));
   CHECK(read(conf) == "work_mem = 16MB\n");
@@ -129,7 +129,7 @@ TEST_CASE("writing keeps the mode, writes through symbolic links and leaves no t
   auto real = dir.write("real/pg.conf", "work_mem = 4MB\n");
   std::filesystem::permissions(real, std::filesystem::perms(0640));
   std::filesystem::create_symlink(real, dir.path() / "postgresql.conf");
-  fix::write_changes({{dir.path() / "postgresql.conf", "postgresql.conf", "work_mem = 4MB\n", "work_mem = 8MB\n"}});
+  fix::write_changes({{dir.path() / "postgresql.conf", "postgresql.conf", "work_mem = 4MB\n", "work_mem = 8MB\n", "", ""}});
   CHECK(std::filesystem::is_symlink(dir.path() / "postgresql.conf"));
   CHECK(read(real) == "work_mem = 8MB\n");
   CHECK((std::filesystem::status(real).permissions() & std::filesystem::perms::all) == std::filesystem::perms(0640));
@@ -142,7 +142,7 @@ TEST_CASE("writing refuses a read-only file", "[fix]") {
   TempDir dir;
   auto conf = dir.write("postgresql.conf", "work_mem = 4MB\n");
   std::filesystem::permissions(conf, std::filesystem::perms(0444));
-  CHECK_THROWS_WITH(fix::write_changes({{conf, "postgresql.conf", "work_mem = 4MB\n", "work_mem = 8MB\n"}}),
+  CHECK_THROWS_WITH(fix::write_changes({{conf, "postgresql.conf", "work_mem = 4MB\n", "work_mem = 8MB\n", "", ""}}),
                     Catch::Contains("read-only"));
   CHECK(read(conf) == "work_mem = 4MB\n");
 }
