@@ -146,7 +146,7 @@ FixResult fix_deployment(const pipeline::LintPlan& plan, const FixOptions& optio
     auto chosen = without_overlaps(all);
     if (chosen.empty()) break;
     if (one_at_a_time) {
-      chosen.resize(1);
+      chosen.erase(chosen.begin() + 1, chosen.end());
       ++single_trials;
     } else {
       ++result.passes;
