@@ -352,7 +352,8 @@ std::vector<Suppression> find_suppressions(const SourceFilePtr& file) {
 
 SuppressionResult apply_suppressions(std::vector<Diagnostic> diagnostics, const std::vector<SourceFilePtr>& files,
                                      const std::function<bool(std::string_view id_or_name)>& rule_exists,
-                                     const std::function<std::string(std::string_view id_or_name)>& canonical_id) {
+                                     const std::function<std::string(std::string_view id_or_name)>& canonical_id,
+                                     const std::function<bool(std::string_view id)>& rule_ran) {
   // Every file once, in first-seen order.
   std::vector<std::pair<std::string, SourceFilePtr>> ordered_files;
   std::map<std::string, std::size_t> file_index;
@@ -375,6 +376,11 @@ SuppressionResult apply_suppressions(std::vector<Diagnostic> diagnostics, const 
         entry.canonical.push_back(std::move(canonical));
       }
       entry.used.assign(s.ids.size(), false);
+      // A rule that did not run (not selected) cannot tell whether its suppression is needed.
+      for (std::size_t j = 0; j < entry.canonical.size(); ++j) {
+        const std::string& id = entry.canonical[j];
+        if (rule_ran && !id.empty() && meta_canonical(id).empty() && !rule_ran(id)) entry.used[j] = true;
+      }
       entry.suppression = std::move(s);
       by_file[key].push_back(entries.size());
       entries.push_back(std::move(entry));

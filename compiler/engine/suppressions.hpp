@@ -46,9 +46,12 @@ struct SuppressionResult {
 // in). Files are matched by real path, so one file loaded twice counts once. `rule_exists` and
 // `canonical_id` know the registry's rules by id or name ("syntax-error" -> "V101"); the M00x
 // rules are known without them and may be suppressed too (e.g. disable-file=M001).
+// `rule_ran` (when given) says which rules ran: suppressions of the others are not judged unused,
+// so `--select M001` never calls a suppression of an unselected rule unused (nor removes it).
 SuppressionResult apply_suppressions(std::vector<Diagnostic> diagnostics, const std::vector<SourceFilePtr>& files,
                                      const std::function<bool(std::string_view id_or_name)>& rule_exists,
-                                     const std::function<std::string(std::string_view id_or_name)>& canonical_id);
+                                     const std::function<std::string(std::string_view id_or_name)>& canonical_id,
+                                     const std::function<bool(std::string_view id)>& rule_ran = nullptr);
 
 // Same, with only the files diagnostics are in (suppressions in other files go unchecked).
 SuppressionResult apply_suppressions(std::vector<Diagnostic> diagnostics,

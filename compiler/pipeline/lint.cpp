@@ -139,7 +139,8 @@ std::vector<engine::Diagnostic> apply_configuration(std::vector<engine::Diagnost
 }
 
 std::vector<engine::Diagnostic> apply_comment_suppressions(std::vector<engine::Diagnostic> diagnostics,
-                                                           const std::vector<SourceFilePtr>& files) {
+                                                           const std::vector<SourceFilePtr>& files,
+                                                           const std::vector<const engine::Rule*>& rules) {
   auto exists = [](std::string_view id) {
     for (const auto* info : engine::suppression_rules()) {
       if (info->id == id || info->name == id) return true;
@@ -153,7 +154,10 @@ std::vector<engine::Diagnostic> apply_comment_suppressions(std::vector<engine::D
     const engine::Rule* rule = rules::find_rule(id);
     return rule ? rule->info().id : std::string(id);
   };
-  auto result = engine::apply_suppressions(std::move(diagnostics), files, exists, canonical);
+  auto ran = [&](std::string_view id) {
+    return std::any_of(rules.begin(), rules.end(), [&](const engine::Rule* r) { return r->info().id == id; });
+  };
+  auto result = engine::apply_suppressions(std::move(diagnostics), files, exists, canonical, ran);
   std::vector<engine::Diagnostic> all = std::move(result.kept);
   for (auto& d : result.problems) all.push_back(std::move(d));
   return all;
@@ -226,7 +230,7 @@ LintResult run_lint(const LintPlan& plan, const FileProvider& files) {
 
   result.files = files_read(deployment);
   auto diagnostics = engine::run_rules(deployment, plan.rules);
-  diagnostics = apply_comment_suppressions(std::move(diagnostics), result.files);
+  diagnostics = apply_comment_suppressions(std::move(diagnostics), result.files, plan.rules);
   // Findings about suppressions come from the engine: keep them only when selected.
   std::erase_if(diagnostics, [&](const engine::Diagnostic& d) {
     return std::none_of(plan.rules.begin(), plan.rules.end(),

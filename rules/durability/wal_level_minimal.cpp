@@ -1,4 +1,5 @@
 // D106 wal-level-minimal: no replicas, no archive, no point-in-time recovery.
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -12,12 +13,17 @@ const engine::RuleInfo info{
     .summary = "wal_level = minimal in production: no standby and no point-in-time recovery possible",
     .category = engine::Category::Durability,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "In production, reports `wal_level = minimal`.",
         .why = "Minimal WAL cannot feed a standby or rebuild the database from a base backup plus archive; "
                "changing it later needs a restart. pgtune's desktop preset emits it; production should not.",
         .example = "wal_level = minimal\nmax_wal_senders = 0",
         .use_instead = "wal_level = replica",
+        .fix_safety = "Safe: the fix sets wal_level = replica (the default since PostgreSQL 10) where the value "
+                      "takes effect. WAL carries more information, which is what standbys and archives need; "
+                      "settings that minimal required, such as max_wal_senders = 0, stay valid. It takes effect "
+                      "at the next restart.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LEVEL"},
     }};
 
@@ -30,8 +36,10 @@ class WalLevelMinimalRule final : public ServerConfigRule {
     if (d.facts.environment != model::Environment::Production) return;
     auto level = view_setting(d, set, "wal_level");
     if (level.text() != "minimal") return;
-    report_setting(sink, level, "wal_level = minimal in production: no standby, no point-in-time recovery",
-                   "use wal_level = replica");
+    auto& finding = report_setting(sink, level, "wal_level = minimal in production: no standby, no point-in-time recovery",
+                                   "use wal_level = replica");
+    // replica only lifts minimal's start-up restrictions (max_wal_senders = 0, archive_mode off).
+    attach_set_value_fix(finding, level, "replica", "D106 wal-level-minimal");
   }
 };
 

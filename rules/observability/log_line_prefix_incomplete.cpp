@@ -3,7 +3,10 @@
 
 #include <cctype>
 #include <cstring>
+#include <optional>
+#include <string>
 
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -17,6 +20,7 @@ const engine::RuleInfo info{
     .summary = "log_line_prefix lacks the time, process, user, database or client address",
     .category = engine::Category::Observability,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "Checks that `log_line_prefix` has a timestamp (%m, %t or %n), the process (%p or %c), the user "
                 "(%u), the database (%d) and the client (%h or %r). Not checked for `csvlog`/`jsonlog`-only "
@@ -26,6 +30,10 @@ const engine::RuleInfo info{
                "only the first two.",
         .example = "log_line_prefix = '%m [%p] '",
         .use_instead = "log_line_prefix = '%m [%p] %q%u@%d from %h (%a) '",
+        .fix_safety = "Safe: the fix keeps the prefix and adds what is missing: %m and [%p] in front, the user, "
+                      "database and client (%q%u@%d %h) at the end; an empty prefix becomes '%m [%p] %q%u@%d %h "
+                      "'. Only the log lines change (update log parsers that expect the old prefix); a reload "
+                      "applies it.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-LINE-PREFIX"},
     },
     .cis = {"3.1.24"},
@@ -55,6 +63,27 @@ bool has_escape(const std::string& prefix, const char* letters) {
   return false;
 }
 
+// The prefix with what the rule asks for added and the user's own text kept: the time in
+// front, then the prefix, the process, and the session's user, database and client (after %q,
+// which keeps them out of background processes' lines). nullopt for a prefix ending in a lone
+// '%', which would swallow what is appended.
+std::optional<std::string> completed_prefix(const std::string& prefix) {
+  std::size_t last = prefix.find_last_not_of('%');
+  std::size_t percents = last == std::string::npos ? prefix.size() : prefix.size() - last - 1;
+  if (percents % 2 == 1) return std::nullopt;
+  bool user = has_escape(prefix, "u"), database = has_escape(prefix, "d"), client = has_escape(prefix, "hr");
+  std::string session;
+  if (!user && !database) session = "%u@%d";
+  else if (!user) session = "user=%u";
+  else if (!database) session = "db=%d";
+  if (!client) session += session.empty() ? "%h" : " %h";
+  std::string tail = has_escape(prefix, "pc") ? "" : "[%p] ";
+  if (!session.empty()) tail += (has_escape(prefix, "q") ? "" : "%q") + session + " ";
+  std::string body = prefix;
+  if (!tail.empty() && !body.empty() && body.back() != ' ') body += ' ';
+  return (has_escape(prefix, "mtn") ? "" : "%m ") + body + tail;
+}
+
 class LogLinePrefixRule final : public ServerConfigRule {
  public:
   [[nodiscard]] const engine::RuleInfo& info() const override { return rules::info; }
@@ -70,8 +99,11 @@ class LogLinePrefixRule final : public ServerConfigRule {
       if (!has_escape(prefix, e.escapes)) missing += (missing.empty() ? "" : ", ") + std::string(e.what);
     }
     if (missing.empty()) return;
-    report_setting(sink, view, fmt::format("log_line_prefix does not record the {}", missing),
-                   "for example log_line_prefix = '%m [%p] %q%u@%d from %h (%a) '");
+    auto& finding = report_setting(sink, view, fmt::format("log_line_prefix does not record the {}", missing),
+                                   "for example log_line_prefix = '%m [%p] %q%u@%d from %h (%a) '");
+    if (auto fixed = completed_prefix(prefix)) {
+      attach_set_value_fix(finding, view, *fixed, "O103 log-line-prefix-incomplete");
+    }
   }
 };
 

@@ -1,4 +1,5 @@
 // O106 log-lock-waits-off: long lock waits are not logged.
+#include "rules/conf/conf_fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -12,12 +13,15 @@ const engine::RuleInfo info{
     .summary = "Lock waits longer than deadlock_timeout are not logged",
     .category = engine::Category::Observability,
     .severity = engine::Severity::Info,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "Reports `log_lock_waits = off` (the default).",
         .why = "Lock contention is a common cause of stalls; with log_lock_waits each wait longer than "
                "deadlock_timeout (1s) is logged with the blocking process. The cost is negligible.",
         .example = "log_lock_waits = off",
         .use_instead = "log_lock_waits = on",
+        .fix_safety = "Safe: the fix sets log_lock_waits = on: one log line per lock wait longer than "
+                      "deadlock_timeout, nothing else changes; a reload applies it.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-LOCK-WAITS"},
     }};
 
@@ -27,7 +31,8 @@ class LogLockWaitsOffRule final : public ServerConfigRule {
 
  protected:
   void check_config(const model::Deployment& d, const model::ConfSet& set, engine::DiagnosticSink& sink) const override {
-    report_boolean(sink, d, set, "log_lock_waits", false, "lock contention leaves no trace", "set log_lock_waits = on");
+    report_boolean_with_fix(sink, d, set, "log_lock_waits", false, "lock contention leaves no trace",
+                            "set log_lock_waits = on", "O106 log-lock-waits-off");
   }
 };
 

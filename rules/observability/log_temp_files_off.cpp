@@ -1,4 +1,5 @@
 // O107 log-temp-files-off: spills to disk are not logged.
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -12,12 +13,15 @@ const engine::RuleInfo info{
     .summary = "Temporary files (work_mem spills) are not logged",
     .category = engine::Category::Observability,
     .severity = engine::Severity::Info,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "Reports `log_temp_files = -1` (the default).",
         .why = "Sorts and hashes that exceed work_mem write temporary files; logging them (0 logs all, or a "
                "size threshold) shows which queries need more work_mem.",
         .example = "log_temp_files = -1",
         .use_instead = "log_temp_files = 0",
+        .fix_safety = "Safe: the fix sets log_temp_files = 0, which logs every temporary file when it is "
+                      "deleted. Only the log grows; a reload applies it.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TEMP-FILES"},
     }};
 
@@ -29,8 +33,9 @@ class LogTempFilesOffRule final : public ServerConfigRule {
   void check_config(const model::Deployment& d, const model::ConfSet& set, engine::DiagnosticSink& sink) const override {
     auto view = view_setting(d, set, "log_temp_files");
     if (view.number() != -1) return;
-    report_setting(sink, view, "temporary files are not logged (log_temp_files = -1)",
-                   "set log_temp_files = 0, or a size such as '10MB'");
+    auto& finding = report_setting(sink, view, "temporary files are not logged (log_temp_files = -1)",
+                                   "set log_temp_files = 0, or a size such as '10MB'");
+    attach_set_value_fix(finding, view, "0", "O107 log-temp-files-off");
   }
 };
 

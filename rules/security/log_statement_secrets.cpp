@@ -1,6 +1,7 @@
 // S106 log-statement-secrets: statement logging writes passwords into the log.
 #include <fmt/format.h>
 
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -14,6 +15,7 @@ const engine::RuleInfo info{
     .summary = "log_statement = all or mod writes every statement, passwords included, to the log",
     .category = engine::Category::Security,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "Reports `log_statement = 'all'` and `'mod'`.",
         .why = "`ALTER ROLE ... PASSWORD 'secret'`, `CREATE USER ... PASSWORD` and pgcrypto calls with keys are "
@@ -23,6 +25,8 @@ const engine::RuleInfo info{
                "sends a hash. For an audit trail use pgaudit.",
         .example = "log_statement = 'all'",
         .use_instead = "log_statement = 'ddl'\nlog_min_duration_statement = '2s'",
+        .fix_safety = "Safe: the fix sets log_statement = 'ddl': schema and role changes are still logged, "
+                      "reads and data changes no longer are. No client notices; a reload applies it.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
                        "https://github.com/pgaudit/pgaudit"},
     },
@@ -37,11 +41,13 @@ class LogStatementSecretsRule final : public ServerConfigRule {
     auto view = view_setting(d, set, "log_statement");
     std::string value = view.text();
     if (value != "all" && value != "mod") return;
-    report_setting(sink, view,
-                   fmt::format("log_statement = '{}' logs statements verbatim, including passwords set with ALTER "
-                               "ROLE and the data they write",
-                               value),
-                   "use log_statement = 'ddl' (or pgaudit) and set passwords with psql's \\password");
+    auto& finding = report_setting(
+        sink, view,
+        fmt::format("log_statement = '{}' logs statements verbatim, including passwords set with ALTER "
+                    "ROLE and the data they write",
+                    value),
+        "use log_statement = 'ddl' (or pgaudit) and set passwords with psql's \\password");
+    attach_set_value_fix(finding, view, "ddl", "S106 log-statement-secrets");
   }
 };
 

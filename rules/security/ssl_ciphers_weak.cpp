@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -16,6 +17,7 @@ const engine::RuleInfo info{
     .summary = "ssl_ciphers allows weak, unauthenticated or non-forward-secret TLS 1.2 suites",
     .category = engine::Category::Security,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "With TLS on, reads the OpenSSL cipher string of `ssl_ciphers` and reports enabled weak classes "
                 "(ALL, LOW, EXP, NULL, eNULL, MEDIUM, 3DES, DES, RC4, MD5, SEED, IDEA, RC2, aNULL, ADH, AECDH), and "
@@ -28,11 +30,17 @@ const engine::RuleInfo info{
                "static RSA loses forward secrecy.",
         .example = "ssl_ciphers = 'HIGH:MEDIUM:+3DES:!aNULL'",
         .use_instead = "ssl_ciphers = 'HIGH:!aNULL:!eNULL:!MEDIUM:!3DES:!MD5:!RC4:!kRSA'\nssl_min_protocol_version = 'TLSv1.3'",
+        .fix_safety = "Unsafe: the fix sets ssl_ciphers = 'HIGH:!aNULL:!eNULL:!MEDIUM:!3DES:!MD5:!RC4:!kRSA'. A "
+                      "TLS 1.2 client that offers only suites this removes (3DES, static RSA) is refused after "
+                      "the reload; TLS 1.3 clients are not affected.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-CIPHERS",
                        "https://docs.openssl.org/master/man1/openssl-ciphers/"},
         .profiles = "balanced and cis: weak and anonymous classes. strict: also static RSA key exchange.",
     },
     .cis = {"6.8"}};
+
+// Accepted by every profile: no weak class, anonymous suites and static RSA excluded.
+constexpr std::string_view strong_ciphers = "HIGH:!aNULL:!eNULL:!MEDIUM:!3DES:!MD5:!RC4:!kRSA";
 
 std::vector<std::string> split_cipher_string(const std::string& text) {
   std::vector<std::string> parts;
@@ -78,9 +86,11 @@ class SslCiphersWeakRule final : public ServerConfigRule {
     if (weak.empty()) return;
     std::string list;
     for (const auto& w : weak) list += (list.empty() ? "" : ", ") + w;
-    report_setting(sink, view,
-                   fmt::format("ssl_ciphers '{}'{} enables {}", view.text(), view.is_set() ? "" : " (the default)", list),
-                   "for example ssl_ciphers = 'HIGH:!aNULL:!eNULL:!MEDIUM:!3DES:!MD5:!RC4:!kRSA'");
+    auto& finding = report_setting(
+        sink, view, fmt::format("ssl_ciphers '{}'{} enables {}", view.text(), view.is_set() ? "" : " (the default)", list),
+        fmt::format("for example ssl_ciphers = '{}'", strong_ciphers));
+    // Unsafe: a TLS 1.2 client that offers only the removed suites is refused.
+    attach_set_value_fix(finding, view, strong_ciphers, "S103 ssl-ciphers-weak", engine::Applicability::Unsafe);
   }
 };
 

@@ -488,7 +488,7 @@ class Fix(Files):
         fixed = run("fix", "--unsafe-fixes", "--fail-on", "never", ".", cwd=self.path)
         self.assertEqual(fixed.returncode, 0, fixed.stderr)
         self.assertEqual((patched / "postgresql.conf").read_bytes(), conf.read_bytes())
-        self.assertIn(b"shared_buffers = '2GB'", conf.read_bytes())
+        self.assertIn(b"shared_buffers = 2GB", conf.read_bytes())
 
     def test_git_apply_accepts_the_diff(self):
         self.write("postgresql.conf", self.CONF)
@@ -511,7 +511,7 @@ class Fix(Files):
         self.assertEqual(conf.read_text(), "shared_buffers = 128MB\n")
         self.assertIn(b"1 fixable with `pglint fix --unsafe-fixes`", result.stdout)
         self.assertEqual(run("fix", "--select", "R101", "--unsafe-fixes", ".", cwd=self.path).returncode, 0)
-        self.assertEqual(conf.read_text(), "shared_buffers = '2GB'\n")
+        self.assertEqual(conf.read_text(), "shared_buffers = 2GB\n")
 
     def test_read_only_file_exits_2_untouched(self):
         conf = self.write("postgresql.conf", "fsync = off\n")

@@ -9,13 +9,15 @@ namespace {
 
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'; }
 
-// A bare name (guc-file.l ID: a letter or '_' first) or a plain number.
+// A bare name (guc-file.l ID: a letter or '_' first) or an integer with its unit.
 bool reads_back_bare(std::string_view value) {
   if (value.empty()) return false;
   bool name = std::isalpha(static_cast<unsigned char>(value[0])) || value[0] == '_';
   if (name) return std::all_of(value.begin(), value.end(), [](char c) { return is_name_char(c) && c != '.'; });
-  bool number = std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  return number && value.size() < 10;
+  // guc-file.l's INTEGER: digits, then unit letters ("512MB", "30s"); a fraction needs quotes.
+  auto letters = std::find_if(value.begin(), value.end(), [](char c) { return !std::isdigit(static_cast<unsigned char>(c)); });
+  bool digits = letters != value.begin();
+  return digits && std::all_of(letters, value.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
 }
 
 // Whether a whole-line comment is `#name = ...` (the sample's commented default).

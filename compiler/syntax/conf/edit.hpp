@@ -8,8 +8,8 @@
 
 namespace pglint::conf {
 
-// The literal for `value`: bare when PostgreSQL reads it back as the same value (a name or a
-// number), else single-quoted with quotes and backslashes escaped.
+// The literal for `value`: bare when PostgreSQL reads it back as the same value (a name, or an
+// integer with its unit such as 512MB), else single-quoted with quotes and backslashes escaped.
 std::string value_literal(std::string_view value);
 
 // The offset where a line setting `name` should be inserted: after its commented-out default
