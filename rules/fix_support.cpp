@@ -14,6 +14,21 @@ bool plain_word(std::string_view value) {
   return !value.empty() && value.find_first_of(" \t'\"\\$`#,;") == std::string_view::npos;
 }
 
+// Replaces a value token and keeps the column of a trailing comment aligned with spaces: the
+// edit takes the spaces between the value and the comment too, when there are only spaces.
+engine::Edit replace_value_keeping_alignment(const model::Setting& setting, std::string literal) {
+  const SourceFilePtr& file = setting.value.source;
+  std::string_view text = file->text();
+  Span span = setting.value.span;
+  std::size_t blanks_end = span.end;
+  while (blanks_end < text.size() && text[blanks_end] == ' ') ++blanks_end;
+  bool comment_follows = blanks_end > span.end && blanks_end < text.size() && text[blanks_end] == '#';
+  if (!comment_follows) return {span, std::move(literal), file};
+  std::size_t column = blanks_end - span.begin;  // where the comment starts, from the value
+  std::size_t padding = column > literal.size() + 1 ? column - literal.size() : 1;
+  return {{span.begin, blanks_end}, literal + std::string(padding, ' '), file};
+}
+
 }  // namespace
 
 std::optional<engine::Fix> set_value_fix(const SettingView& view, std::string_view value, std::string_view why,
@@ -26,8 +41,7 @@ std::optional<engine::Fix> set_value_fix(const SettingView& view, std::string_vi
       if (!plain_word(value)) return std::nullopt;
       return engine::Fix{description, {{setting->value.span, std::string(value), setting->value.source}}, applicability};
     }
-    return engine::Fix{description,
-                       {{setting->value.span, conf::value_literal(value), setting->value.source}},
+    return engine::Fix{description, {replace_value_keeping_alignment(*setting, conf::value_literal(value))},
                        applicability};
   }
   const model::ConfFile* main = view.set->main_file();
