@@ -9,6 +9,7 @@
 #include "compiler/model/containers.hpp"
 #include "compiler/model/intent_facts.hpp"
 #include "compiler/pipeline/apply_notes.hpp"
+#include "compiler/pipeline/comment_guard.hpp"
 #include "compiler/pipeline/load_deployment.hpp"
 #include "compiler/report/report.hpp"
 #include "rules/registry.hpp"
@@ -238,6 +239,7 @@ LintResult run_lint(const LintPlan& plan, const FileProvider& files) {
   });
   diagnostics = apply_configuration(std::move(diagnostics), plan.config);
   add_apply_notes(deployment, diagnostics);
+  mark_comment_deleting_fixes_unsafe(deployment, diagnostics);
   mask_secrets_in_messages(diagnostics);
   engine::sort_diagnostics(diagnostics);
   result.diagnostics = std::move(diagnostics);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/model/containers.hpp"
+#include "rules/container/container_fixes.hpp"
 #include "rules/registry.hpp"
 
 namespace pglint::rules {
@@ -14,6 +15,7 @@ const engine::RuleInfo info{
     .summary = "The PostgreSQL container's port is published on every interface of the host",
     .category = engine::Category::Container,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "Reports compose `ports:` of a PostgreSQL service without a host IP (or with 0.0.0.0 / ::). An "
                 "error when the intent says the server is private or internal.",
@@ -22,6 +24,10 @@ const engine::RuleInfo info{
                "compose network without any published port; local tools can use 127.0.0.1.",
         .example = "ports:\n  - \"5432:5432\"",
         .use_instead = "ports:\n  - \"127.0.0.1:5432:5432\"   # or no ports at all: services reach db:5432",
+        .fix_safety = "Unsafe: the fix binds the port to 127.0.0.1 (\"5432:5432\" becomes \"127.0.0.1:5432:5432\"; "
+                      "0.0.0.0 becomes 127.0.0.1 and :: becomes ::1; the long syntax gets `host_ip: 127.0.0.1` when "
+                      "it is a plain block mapping). Clients on other hosts, and local ones that reach the port "
+                      "over IPv6, lose access; other containers on the compose network keep it.",
         .references = {"https://docs.docker.com/engine/network/packet-filtering-firewalls/",
                        "KICS: Container Traffic Not Bound To Host Interface"},
     }};
@@ -41,6 +47,7 @@ class PortAllInterfacesRule final : public engine::Rule {
                               "bind it to 127.0.0.1 (\"127.0.0.1:5432:5432\"), or drop it: other services reach "
                               "the database over the compose network");
         if (private_server) d.severity = engine::Severity::Error;
+        d.fix = loopback_port_fix(file.file, port);
       }
     });
   }

@@ -1,6 +1,7 @@
 // S205 hba-host-without-tls: host lines that admit unencrypted TCP while TLS is on.
 #include <fmt/format.h>
 
+#include "rules/hba/hba_fixes.hpp"
 #include "rules/hba/hba_support.hpp"
 #include "rules/registry.hpp"
 
@@ -14,7 +15,7 @@ const engine::RuleInfo info{
     .summary = "This host line also admits connections without TLS, although the server has TLS on",
     .category = engine::Category::Security,
     .severity = engine::Severity::Warning,
-    .fix = engine::FixAvailability::None,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "With `ssl = on` in the postgresql.conf the pg_hba.conf belongs to, reports `host` and "
                 "`hostnossl` lines (other than `reject`) for non-loopback addresses: they let a client connect "
@@ -23,7 +24,9 @@ const engine::RuleInfo info{
                "and an active attacker can strip TLS. Only `hostssl` lines make the server refuse plaintext.",
         .example = "host  all  all  10.0.0.0/8  scram-sha-256",
         .use_instead = "hostssl  all  all  10.0.0.0/8  scram-sha-256",
-        .fix_safety = "",
+        .fix_safety = "Unsafe: the fix turns `host` into `hostssl` (the type token only, so that column gets "
+                      "wider) and leaves `hostnossl` lines alone. Clients that connect without TLS today "
+                      "(sslmode=disable, drivers built without TLS) are refused.",
         .references = {"https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
                        "https://www.postgresql.org/docs/current/ssl-tcp.html",
                        "CIS PostgreSQL 16 Benchmark: 6.8 (TLS enabled and enforced)"},
@@ -39,10 +42,12 @@ class HostWithoutTlsRule final : public engine::Rule {
       bool admits_plaintext = record.type == hba::ConnectionType::Host || record.type == hba::ConnectionType::HostNoSsl;
       if (!admits_plaintext || record.method == "reject" || is_loopback_only(record)) return;
       if (set.context.ssl_enabled != true) return;
-      sink.report(file_of(r), record.type_token.span,
-                  fmt::format("\"{}\" admits connections from {} without TLS although ssl = on",
-                              hba::connection_type_name(record.type), describe_address(record)),
-                  "use hostssl so the server refuses unencrypted connections");
+      auto& d = sink.report(file_of(r), record.type_token.span,
+                            fmt::format("\"{}\" admits connections from {} without TLS although ssl = on",
+                                        hba::connection_type_name(record.type), describe_address(record)),
+                            "use hostssl so the server refuses unencrypted connections");
+      // hostnossl says on purpose that this line is for plaintext: what replaces it is the user's call.
+      if (record.type == hba::ConnectionType::Host) d.fix = replace_type_fix(r, "hostssl", engine::Applicability::Unsafe);
     });
   }
 };

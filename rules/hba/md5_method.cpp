@@ -1,6 +1,7 @@
 // S204 hba-md5: the md5 method and what it really does.
 #include <fmt/format.h>
 
+#include "rules/hba/hba_fixes.hpp"
 #include "rules/hba/hba_support.hpp"
 #include "rules/registry.hpp"
 
@@ -14,7 +15,7 @@ const engine::RuleInfo info{
     .summary = "md5 accepts MD5 password hashes; scram-sha-256 refuses them",
     .category = engine::Category::Security,
     .severity = engine::Severity::Warning,
-    .fix = engine::FixAvailability::None,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "Reports lines with method `md5` and says what happens given postgresql.conf's "
                 "`password_encryption`: for a role whose stored password is a SCRAM secret PostgreSQL runs SCRAM "
@@ -26,7 +27,9 @@ const engine::RuleInfo info{
                "deprecated since PostgreSQL 18.",
         .example = "host  all  all  10.0.0.0/8  md5",
         .use_instead = "hostssl  all  all  10.0.0.0/8  scram-sha-256\n# and in postgresql.conf\npassword_encryption = scram-sha-256",
-        .fix_safety = "",
+        .fix_safety = "Unsafe: the fix replaces the method with scram-sha-256 and keeps the rest of the line. "
+                      "Roles that still have MD5 password hashes are refused until their passwords are set again "
+                      "with password_encryption = scram-sha-256.",
         .references = {"https://www.postgresql.org/docs/current/auth-password.html",
                        "https://www.postgresql.org/docs/18/release-18.html (MD5 deprecation)"},
     }};
@@ -50,8 +53,9 @@ class Md5Rule final : public engine::Rule {
         message = "md5 line: roles whose stored password is an MD5 hash log in with the MD5 challenge (SCRAM is "
                   "used only for roles with SCRAM secrets)";
       }
-      sink.report(file_of(r), r.record.method_token.span, message,
-                  "use scram-sha-256, after re-setting the passwords of roles that still have MD5 hashes");
+      auto& d = sink.report(file_of(r), r.record.method_token.span, message,
+                            "use scram-sha-256, after re-setting the passwords of roles that still have MD5 hashes");
+      d.fix = replace_method_fix(r, "scram-sha-256", engine::Applicability::Unsafe);
     });
   }
 };

@@ -1,4 +1,5 @@
 // S203 hba-password-cleartext: the password method sends the password itself.
+#include "rules/hba/hba_fixes.hpp"
 #include "rules/hba/hba_support.hpp"
 #include "rules/registry.hpp"
 
@@ -12,7 +13,7 @@ const engine::RuleInfo info{
     .summary = "The password method sends the password in clear text",
     .category = engine::Category::Security,
     .severity = engine::Severity::Error,
-    .fix = engine::FixAvailability::None,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "Reports lines with method `password`. On `hostssl` and `local` lines the finding is a warning "
                 "(TLS or the socket protects the password in transit, but the server still receives it); elsewhere "
@@ -21,7 +22,9 @@ const engine::RuleInfo info{
                "path reads it. SCRAM proves knowledge of the password without sending it.",
         .example = "host  all  all  10.0.0.0/8  password",
         .use_instead = "hostssl  all  all  10.0.0.0/8  scram-sha-256",
-        .fix_safety = "",
+        .fix_safety = "Unsafe: the fix replaces the method with scram-sha-256 and keeps the rest of the line. "
+                      "Roles whose stored password is an MD5 hash, and clients whose driver cannot do SCRAM, "
+                      "are refused until the password is set again with password_encryption = scram-sha-256.",
         .references = {"https://www.postgresql.org/docs/current/auth-password.html"},
     }};
 
@@ -39,6 +42,7 @@ class PasswordCleartextRule final : public engine::Rule {
                                                  : "the password method sends the password in clear text over TCP",
                             "use scram-sha-256");
       if (protected_in_transit) d.severity = engine::Severity::Warning;
+      d.fix = replace_method_fix(r, "scram-sha-256", engine::Applicability::Unsafe);
     });
   }
 };

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "compiler/analysis/hba_access.hpp"
+#include "rules/hba/hba_fixes.hpp"
 #include "rules/hba/hba_support.hpp"
 #include "rules/registry.hpp"
 
@@ -15,7 +16,7 @@ const engine::RuleInfo unreachable_info{
     .summary = "An earlier pg_hba.conf line matches every connection this line could match",
     .category = engine::Category::Maintenance,
     .severity = engine::Severity::Warning,
-    .fix = engine::FixAvailability::None,
+    .fix = engine::FixAvailability::Safe,
     .docs = {
         .what = "Models each line as the set of connections it matches (connection type, databases, roles, "
                 "address range, IPv4 and IPv6) and reports a line when a single earlier line matches all of them: "
@@ -26,7 +27,9 @@ const engine::RuleInfo unreachable_info{
                "after a broader one never applies. `pglint explain-access` shows which line a connection meets.",
         .example = "hostssl  all  all  10.0.0.0/8   scram-sha-256\nhostssl  all  bob  10.1.0.0/16  cert",
         .use_instead = "hostssl  all  bob  10.1.0.0/16  cert\nhostssl  all  all  10.0.0.0/8   scram-sha-256",
-        .fix_safety = "",
+        .fix_safety = "Safe: the fix comments the line out (every physical line of a continued line), so it "
+                      "stays readable. The line matches no connection (with the ssl setting in force), so no "
+                      "client is let in or refused differently.",
         .references = {"https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"},
     }};
 
@@ -66,6 +69,8 @@ class UnreachableRule final : public engine::Rule {
                         file_of(*shadowed.covered_by)->display_path(), cover.method),
             "move this line above the broader one, or remove it");
         d.related.push_back({file_of(*shadowed.covered_by), record_span(*shadowed.covered_by), "the line that matches first"});
+        // A reject that an earlier line hides may be meant to move up rather than go: no fix there.
+        if (!rejects_) d.fix = comment_out_record_fix(*shadowed.record, engine::Applicability::Safe);
       }
     }
   }

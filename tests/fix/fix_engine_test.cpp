@@ -26,16 +26,20 @@ std::string read(const std::filesystem::path& path) {
   return out.str();
 }
 
-// Flags every `work_mem` line and offers to replace its value by `replacement`.
+// Flags every `work_mem` line and offers to replace its value (and, with `to_line_end`, the rest
+// of the line, comment included) by `replacement`.
 class ReplaceWorkMemRule final : public engine::Rule {
  public:
-  explicit ReplaceWorkMemRule(std::string replacement) : replacement_(std::move(replacement)) {}
+  explicit ReplaceWorkMemRule(std::string replacement, bool to_line_end = false)
+      : replacement_(std::move(replacement)), to_line_end_(to_line_end) {}
   [[nodiscard]] const engine::RuleInfo& info() const override { return info_; }
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     rules::for_each_setting(deployment, [&](const model::ConfSet&, const model::Setting& setting) {
       if (setting.key != "work_mem" || setting.entry.raw_value == replacement_) return;
       auto& d = sink.report(setting.value.source, setting.value.span, "test finding");
-      d.fix = engine::Fix{"set work_mem", {{setting.value.span, replacement_, nullptr}}, engine::Applicability::Safe};
+      Span span = setting.value.span;
+      if (to_line_end_) span.end = setting.value.source->text().find('\n', span.begin);
+      d.fix = engine::Fix{"set work_mem", {{span, replacement_, nullptr}}, engine::Applicability::Safe};
     });
   }
 
@@ -43,6 +47,7 @@ class ReplaceWorkMemRule final : public engine::Rule {
   engine::RuleInfo info_{.id = "X901", .name = "test-replace-work-mem", .summary = "test",
                          .category = engine::Category::Performance, .severity = engine::Severity::Warning};
   std::string replacement_;
+  bool to_line_end_ = false;
 };
 
 pipeline::LintPlan plan_for(const TempDir& dir, const engine::Rule& rule) {
@@ -103,6 +108,19 @@ TEST_CASE("a fix that makes the file invalid is rolled back and reported", "[fix
   CHECK(result.applied.empty());
   REQUIRE(result.rejected.size() == 1);
   CHECK(result.rejected[0].reason.find("V103") != std::string::npos);
+}
+
+TEST_CASE("a safe fix that would delete a comment is unsafe", "[fix]") {
+  TempDir dir;
+  dir.write("postgresql.conf", "work_mem = 4MB   # tuned for the reports\nfsync = on  # pglint: disable=D101\n");
+  ReplaceWorkMemRule rule("'8MB'", true);
+  auto lint = pipeline::run_lint(plan_for(dir, rule));
+  auto finding = std::find_if(lint.diagnostics.begin(), lint.diagnostics.end(),
+                              [](const auto& d) { return d.rule_id == "X901"; });
+  REQUIRE(finding != lint.diagnostics.end());
+  CHECK(finding->fix->applicability == engine::Applicability::Unsafe);
+  CHECK(fix::fix_deployment(plan_for(dir, rule), {}).changes.empty());
+  CHECK(fix::fix_deployment(plan_for(dir, rule), {.unsafe_fixes = true}).changes.size() == 1);
 }
 
 TEST_CASE("unsafe fixes wait for unsafe_fixes", "[fix]") {

@@ -287,6 +287,9 @@ void read_ports(const Reader& reader, const YAML::Node& node, Service& service) 
       if (auto published = get(item, "published"); published.IsScalar()) port.host_port = published.Scalar();
       if (auto protocol = get(item, "protocol"); protocol.IsScalar()) port.protocol = protocol.Scalar();
       if (auto host_ip = get(item, "host_ip"); host_ip.IsScalar()) port.host_ip = reader.located(host_ip);
+      for (auto it = item.begin(); it != item.end(); ++it) {
+        port.fields.emplace_back(reader.located(it->first), reader.located(it->second));
+      }
     } else {
       continue;
     }

@@ -24,6 +24,9 @@ struct PortMapping {
   std::string protocol;            // "tcp" unless written
   Span span;                       // the whole entry
   bool all_interfaces = true;      // no host IP, or 0.0.0.0 / ::
+  // The long syntax's keys and values as written, in file order, merge keys included (empty
+  // for the short syntax): where a key could be added.
+  std::vector<std::pair<Located, Located>> fields;
 };
 
 struct Service {

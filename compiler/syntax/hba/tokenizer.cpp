@@ -111,6 +111,21 @@ class Tokenizer {
     return {content.offsets[from], content.offsets[to - 1] + 1};
   }
 
+  // The file spans of the line's bytes from `from` on: one per stretch of consecutive file
+  // offsets, so a comment continued onto the next physical line gets one span per line.
+  static std::vector<Span> runs(const LineText& content, std::size_t from) {
+    std::vector<Span> spans;
+    for (std::size_t i = from; i < content.offsets.size(); ++i) {
+      std::size_t offset = content.offsets[i];
+      if (!spans.empty() && spans.back().end == offset) {
+        spans.back().end = offset + 1;
+      } else {
+        spans.push_back({offset, offset + 1});
+      }
+    }
+    return spans;
+  }
+
   void split_fields(const LineText& content, LogicalLine& line) {
     std::string_view text = content.text;
     std::size_t at = 0;
@@ -120,6 +135,7 @@ class Tokenizer {
       while (more && !line.error) {
         at += match_length<pegtl::star<grammar::separator>>(text, at);
         if (at >= text.size() || text[at] == '#') {
+          line.comments = runs(content, at);
           at = text.size();
           break;
         }

@@ -25,6 +25,11 @@ struct LogicalLine {
   Span span;                     // physical lines included, their end-of-line bytes too
   std::size_t line_number = 0;   // of the first physical line, 1-based
   std::vector<Field> fields;     // empty for blank and comment lines
+  // The comment: from an unquoted '#' to the end of the logical line, one span per physical
+  // line it covers (a comment ending in '\' swallows the next line in 14+). Line endings and
+  // continuation backslashes are not part of it. Empty without a comment, and after a
+  // tokenizing error (the rest of the line is not read).
+  std::vector<Span> comments;
   std::optional<std::string> error;  // an error found while tokenizing (@file missing ...)
   Span error_span;
 };
