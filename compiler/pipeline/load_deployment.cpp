@@ -1,6 +1,7 @@
 #include "compiler/pipeline/load_deployment.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "compiler/model/containers.hpp"
@@ -23,28 +24,40 @@ std::vector<const InputFile*> conf_roots_in_order(const std::vector<InputFile>& 
   return roots;
 }
 
-// The postgresql.conf a pg_hba.conf belongs to: the one whose hba_file names it, else
-// the one in the same directory (PostgreSQL's default: both in the data directory).
-const model::ConfSet* owning_conf(const std::vector<model::ConfSet>& sets, const fs::path& hba_path) {
-  fs::path wanted = model::canonical_config_path(hba_path);
-  for (const auto& set : sets) {
-    const model::Setting* hba_file = set.effective("hba_file");
-    if (!hba_file || !set.main_file()) continue;
-    fs::path named = fs::path(hba_file->entry.value);
-    if (named.is_relative()) named = set.main_file()->tree.file->real_path().parent_path() / named;
-    if (model::canonical_config_path(named) == wanted) return &set;
+// The postgresql.conf a pg_hba.conf belongs to: the one whose hba_file names it, else the one
+// in the same directory (PostgreSQL's default: both in the data directory). Indexed once, so
+// that a fleet of deployments loads in linear time.
+class ConfOwners {
+ public:
+  explicit ConfOwners(const std::vector<model::ConfSet>& sets) {
+    for (const auto& set : sets) {
+      if (!set.main_file()) continue;
+      fs::path main = model::canonical_config_path(set.main_file()->tree.file->real_path());
+      by_directory_.emplace(main.parent_path(), &set);
+      if (const model::Setting* hba_file = set.effective("hba_file")) {
+        fs::path named = fs::path(hba_file->entry.value);
+        if (named.is_relative()) named = set.main_file()->tree.file->real_path().parent_path() / named;
+        by_hba_file_.emplace(model::canonical_config_path(named), &set);
+      }
+    }
   }
-  for (const auto& set : sets) {
-    if (!set.main_file()) continue;
-    fs::path conf_dir = model::canonical_config_path(set.main_file()->tree.file->real_path()).parent_path();
-    if (conf_dir == wanted.parent_path()) return &set;
+
+  [[nodiscard]] const model::ConfSet* owner(const fs::path& hba_path) const {
+    fs::path wanted = model::canonical_config_path(hba_path);
+    if (auto it = by_hba_file_.find(wanted); it != by_hba_file_.end()) return it->second;
+    if (auto it = by_directory_.find(wanted.parent_path()); it != by_directory_.end()) return it->second;
+    return nullptr;
   }
-  return nullptr;
-}
+
+ private:
+  std::map<fs::path, const model::ConfSet*> by_hba_file_;   // first set naming it wins
+  std::map<fs::path, const model::ConfSet*> by_directory_;  // first set in the directory wins
+};
 
 void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, std::vector<InputError>& errors,
                     const FileProvider& files) {
   model::Deployment& deployment = result.deployment;
+  ConfOwners owners(deployment.conf_sets);
   std::set<fs::path> already_read;
   for (const auto& input : inputs) {
     if (input.kind != model::FileKind::Hba) continue;
@@ -56,7 +69,7 @@ void load_hba_files(const std::vector<InputFile>& inputs, LoadResult& result, st
       errors.push_back({error});
       continue;
     }
-    const model::ConfSet* conf = owning_conf(deployment.conf_sets, input.path);
+    const model::ConfSet* conf = owners.owner(input.path);
     auto context = model::hba_context_for(deployment.pg_major, conf, *deployment.catalog);
     model::HbaSet set = model::load_hba_set(*source, context, &files);
     set.conf = conf;
