@@ -12,8 +12,9 @@ namespace pglint::rules {
 
 // Makes the parameter take `value` where it takes effect: the winning line's value token is
 // replaced (its trailing comment and layout stay), even when that line is in an included
-// file or postgresql.auto.conf; when no file sets it, `name = value` is added after its
-// commented-out default in the main file, else at the end, with a comment saying why.
+// file or postgresql.auto.conf; when no file sets it, `name = value` is added to the main file
+// after its commented-out default, else after its family's last line (log_*, ssl_*), else at
+// the end, with a comment saying why.
 // A value on the server's command line (compose `postgres -c`) is replaced there when it
 // needs no quoting. nullopt when there is no way to write it.
 std::optional<engine::Fix> set_value_fix(const SettingView& view, std::string_view value, std::string_view why,

@@ -92,7 +92,21 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
       if (script[k].mark != '-') ++b_count;
     }
     out += fmt::format("@@ -{} +{} @@\n", range(a_line, a_count), range(b_line, b_count));
-    for (std::size_t k = start; k < end; ++k) append_line(out, script[k].mark, *script[k].text);
+    // Within a run of changes, removed lines come first, as git prints them.
+    for (std::size_t k = start; k < end;) {
+      if (script[k].mark == ' ') {
+        append_line(out, ' ', *script[k++].text);
+        continue;
+      }
+      std::size_t run_end = k;
+      while (run_end < end && script[run_end].mark != ' ') ++run_end;
+      for (char mark : {'-', '+'}) {
+        for (std::size_t r = k; r < run_end; ++r) {
+          if (script[r].mark == mark) append_line(out, mark, *script[r].text);
+        }
+      }
+      k = run_end;
+    }
     i = end;
   }
   return out;

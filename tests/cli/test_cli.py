@@ -338,6 +338,21 @@ class Rules(unittest.TestCase):
 
 
 class Examples(unittest.TestCase):
+    def test_unsafe_fixes_leave_nothing_fixable_in_the_seed(self):
+        import shutil
+        with tempfile.TemporaryDirectory() as tmp:
+            seed = Path(tmp) / "seed"
+            shutil.copytree(ROOT / "examples" / "seed-production", seed)
+            result = run("fix", "--unsafe-fixes", "--fail-on", "never", ".", cwd=seed)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            _, report = check_json(".", cwd=seed)
+            serious = [f for f in report["findings"] if f["severity"] in ("warning", "error")]
+            self.assertEqual([f for f in serious if f["fixable"]], [])
+            fixed = {"S202", "S205", "S206", "S212", "S102", "S106", "R101", "O103"}
+            self.assertFalse(fixed & {f["rule"] for f in serious}, serious)
+            # What no fix can settle: the image's superuser as the application role, and archiving.
+            self.assertEqual({f["rule"] for f in serious}, {"K109", "D105"})
+
     def test_seed_gets_the_reviewers_findings(self):
         result = run("check", "--format", "json", ROOT / "examples" / "seed-production")
         self.assertEqual(result.returncode, 1)

@@ -9,6 +9,7 @@
 #include "compiler/fix/fix_engine.hpp"
 #include "compiler/fix/unified_diff.hpp"
 #include "compiler/fix/write_files.hpp"
+#include "compiler/syntax/conf/edit.hpp"
 #include "rules/registry.hpp"
 #include "rules/rule_support.hpp"
 #include "tests/test_support.hpp"
@@ -83,7 +84,23 @@ TEST_CASE("unified diffs mark a missing final newline and use three lines of con
         "@@ -1,5 +1,5 @@\n 1\n-2\n+TWO\n 3\n 4\n 5\n"
         "@@ -9,4 +9,4 @@\n 9\n 10\n 11\n-12\n\\ No newline at end of file\n+12\n");
   CHECK(fix::unified_diff("p", "same\n", "same\n").empty());
+  // Removed lines come before added ones within a change, as git prints them.
+  CHECK(fix::unified_diff("p", "a\nb\n", "x\nb\ny\n") == "--- a/p\n+++ b/p\n@@ -1,2 +1,3 @@\n-a\n+x\n b\n+y\n");
   CHECK(fix::unified_diff("p", "", "new\n") == "--- a/p\n+++ b/p\n@@ -0,0 +1,1 @@\n+new\n");
+}
+
+TEST_CASE("a new line goes after its commented default, else after its family, aligned", "[fix]") {
+  auto tree = conf::parse(testing::source("ssl = on                  # TLS\nwork_mem = 4MB\n#log_connections = off\n"));
+  std::size_t after_ssl = std::string_view("ssl = on                  # TLS\n").size();
+  CHECK(conf::insertion_point(tree, "ssl_min_protocol_version") == after_ssl);
+  CHECK(conf::insertion_point(tree, "log_connections") == tree.file->text().size());
+  CHECK(conf::insertion_point(tree, "shared_buffers") == tree.file->text().size());
+  CHECK(conf::inserted_line(tree, after_ssl, "ssl_ciphers", "'HIGH'", "why") ==
+        "ssl_ciphers = 'HIGH'      # why\n");
+  CHECK(conf::value_literal("512MB") == "512MB");
+  CHECK(conf::value_literal("1.5GB") == "'1.5GB'");
+  CHECK(conf::value_literal("scram-sha-256") == "'scram-sha-256'");
+  CHECK(conf::value_literal("it's") == "'it''s'");
 }
 
 TEST_CASE("the fix engine applies fixes until nothing changes and keeps the rest of the file", "[fix]") {

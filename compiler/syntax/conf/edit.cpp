@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 namespace pglint::conf {
 
@@ -49,9 +50,40 @@ std::string_view line_ending(std::string_view text) {
   return newline != std::string_view::npos && newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
 }
 
+namespace {
+
+// "ssl_min_protocol_version" -> "ssl": parameters of one family share the word before the first '_'.
+std::string_view family_of(std::string_view name) { return name.substr(0, name.find('_')); }
+
+bool in_family(std::string_view name, std::string_view family) {
+  return name.size() >= family.size() && names_equal(name.substr(0, family.size()), family) &&
+         (name.size() == family.size() || name[family.size()] == '_');
+}
+
+// The column (from the line start) of the trailing comment of the entry line that ends at
+// `offset`, when it is indented with spaces only; 0 otherwise.
+std::size_t comment_column_before(const Tree& tree, std::size_t offset) {
+  for (const Line& line : tree.lines) {
+    if (line.span.end != offset) continue;
+    if (line.kind != LineKind::Entry || line.comment < 0) return 0;
+    Span comment = line.tokens[static_cast<std::size_t>(line.comment)].span;
+    std::string_view before = tree.file->text().substr(line.span.begin, comment.begin - line.span.begin);
+    return before.find('\t') == std::string_view::npos ? before.size() : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::size_t insertion_point(const Tree& tree, std::string_view name) {
   std::string_view text = tree.file->text();
+  std::optional<std::size_t> after_family;
+  std::string_view family = family_of(name);
   for (const Line& line : tree.lines) {
+    if (line.kind == LineKind::Entry && line.name >= 0) {
+      Span span = line.tokens[static_cast<std::size_t>(line.name)].span;
+      if (in_family(text.substr(span.begin, span.size()), family)) after_family = line.span.end;
+    }
     if (line.kind != LineKind::Blank || line.comment < 0) continue;
     const Token& comment = line.tokens[static_cast<std::size_t>(line.comment)];
     // Whole-line comments only: the comment is the first thing but blanks.
@@ -59,7 +91,7 @@ std::size_t insertion_point(const Tree& tree, std::string_view name) {
                                   [](const Token& t) { return t.kind == TokenKind::Whitespace; });
     if (whole_line && comments_out(text.substr(comment.span.begin, comment.span.size()), name)) return line.span.end;
   }
-  return text.size();
+  return after_family.value_or(text.size());
 }
 
 std::string inserted_line(const Tree& tree, std::size_t offset, std::string_view name, std::string_view literal,
@@ -68,8 +100,14 @@ std::string inserted_line(const Tree& tree, std::size_t offset, std::string_view
   std::string_view eol = line_ending(text);
   std::string out;
   if (offset > 0 && text[offset - 1] != '\n') out += eol;
-  out += std::string(name) + " = " + std::string(literal);
-  if (!comment.empty()) out += "\t# " + std::string(comment);
+  std::string setting = std::string(name) + " = " + std::string(literal);
+  out += setting;
+  if (!comment.empty()) {
+    // Line the comment up with the one on the line above, as hand-written files do.
+    std::size_t column = comment_column_before(tree, offset);
+    out += column > setting.size() ? std::string(column - setting.size(), ' ') : std::string("\t");
+    out += "# " + std::string(comment);
+  }
   // A line inserted at the very end of a file without a final newline keeps that state.
   bool at_unterminated_end = offset == text.size() && !text.empty() && text.back() != '\n';
   if (!at_unterminated_end) out += eol;

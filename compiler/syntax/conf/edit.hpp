@@ -13,7 +13,9 @@ namespace pglint::conf {
 std::string value_literal(std::string_view value);
 
 // The offset where a line setting `name` should be inserted: after its commented-out default
-// (`#name = ...`, as in postgresql.conf.sample), else at the end of the file.
+// (`#name = ...`, as in postgresql.conf.sample), else after the last line setting a parameter of
+// its family (`ssl_ciphers` for `ssl_min_protocol_version`, `log_*` for `log_connections`),
+// else at the end of the file.
 std::size_t insertion_point(const Tree& tree, std::string_view name);
 
 // The bytes to insert at `offset` for `name = literal` with a trailing comment: the file's
