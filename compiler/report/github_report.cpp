@@ -77,6 +77,11 @@ void write_github(std::ostream& out, const std::vector<engine::Diagnostic>& diag
     properties += "title=" + escape_property(title);
     std::string message = masked_message(*d, d->message);
     if (!d->help.empty()) message += "\nhelp: " + masked_message(*d, d->help);
+    if (d->fix && !d->fix->edits.empty()) {
+      bool safe = d->fix->applicability == engine::Applicability::Safe;
+      message += "\nfix: " + masked_message(*d, d->fix->description) +
+                 (safe ? " (pglint fix)" : " (pglint fix --unsafe-fixes)");
+    }
     out << "::" << command(d->severity) << ' ' << properties << "::" << escape_data(message) << '\n';
   }
 }

@@ -566,6 +566,8 @@ class Fix(Files):
         result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "D101")
         change = result["fixes"][0]["artifactChanges"][0]
         self.assertEqual(change["replacements"][0]["insertedContent"]["text"], "on")
+        github = run("check", "--select", "D101", "--format", "github", ".", cwd=self.path).stdout.decode()
+        self.assertIn("%0Afix: set fsync = on (pglint fix)", github)
 
     def test_diff_never_shows_a_secret(self):
         self.write("postgresql.conf", "fsync = off\nprimary_conninfo = 'host=a user=r password=Sup3rSecretPw'\n")
