@@ -28,6 +28,7 @@ struct Facts {
   std::optional<Workload> workload;
   std::optional<int> max_connections;
   std::optional<Exposure> exposure;
+  std::vector<std::string> listen_addresses;  // the intent's network.listen_addresses
   std::optional<TlsMode> tls_mode;
   std::optional<std::string> tls_min_version;  // TLSv1.2, TLSv1.3
   bool in_container = false;                   // a Dockerfile or compose service runs it

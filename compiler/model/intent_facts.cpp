@@ -14,6 +14,7 @@ Facts facts_from_intent(const intent::Intent& in) {
   if (in.workload) facts.workload = static_cast<Workload>(*in.workload);
   facts.max_connections = in.max_connections;
   facts.exposure = static_cast<Exposure>(in.exposure);
+  facts.listen_addresses = in.listen_addresses;
   facts.tls_mode = static_cast<TlsMode>(in.tls_mode);
   facts.tls_min_version = in.tls_min_version;
   return facts;

@@ -1,4 +1,5 @@
 // S107 listen-all: listening on every interface of a host that should be private.
+#include "rules/fix_support.hpp"
 #include "rules/registry.hpp"
 #include "rules/server_config_rule.hpp"
 
@@ -12,6 +13,7 @@ const engine::RuleInfo info{
     .summary = "listen_addresses = '*' opens PostgreSQL on every network interface",
     .category = engine::Category::Security,
     .severity = engine::Severity::Warning,
+    .fix = engine::FixAvailability::Unsafe,
     .docs = {
         .what = "Reports `listen_addresses` of `*`, `0.0.0.0` or `::`. In the balanced profile only when the "
                 "intent says the server is private or internal and it does not run in a container (inside a "
@@ -21,6 +23,7 @@ const engine::RuleInfo info{
                "the only barrier. CIS PostgreSQL 16 Benchmark 5.2 asks for the specific addresses clients use.",
         .example = "listen_addresses = '*'",
         .use_instead = "listen_addresses = 'localhost,10.0.0.12'",
+        .fix_safety = "Unsafe, and only when the intent lists the server's addresses (network.listen_addresses): the fix writes them; clients that reach the server by another address are refused, after a restart.",
         .references = {"https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES"},
         .profiles = "balanced: hosts whose intent exposure is private or internal, outside containers. cis and "
                     "strict: always.",
@@ -42,8 +45,13 @@ class ListenAllRule final : public ServerConfigRule {
       bool private_host = d.facts.exposure && *d.facts.exposure != model::Exposure::Public;
       if (!private_host || d.facts.in_container) return;
     }
-    report_setting(sink, view, "PostgreSQL listens on every network interface",
-                   "list the addresses clients use, e.g. listen_addresses = 'localhost,10.0.0.12'");
+    auto& finding = report_setting(sink, view, "PostgreSQL listens on every network interface",
+                                   "list the addresses clients use, e.g. listen_addresses = 'localhost,10.0.0.12'");
+    if (!d.facts.listen_addresses.empty()) {
+      std::string addresses;
+      for (const auto& address : d.facts.listen_addresses) addresses += (addresses.empty() ? "" : ",") + address;
+      attach_set_value_fix(finding, view, addresses, "intent: network.listen_addresses", engine::Applicability::Unsafe);
+    }
   }
 };
 

@@ -400,6 +400,7 @@ TEST_CASE("intent: the JSON Schema and the parser agree") {
       "[cluster]\npostgres_version = 13\nenvironment = \"development\"\n",
       "[resources]\nmemory = \"512 MiB\"\n",
       "[network]\nallowed_cidrs = [\"fd00::/8\", \"192.0.2.7/32\"]\n",
+      "[network]\nlisten_addresses = [\"localhost\", \"10.0.0.12\", \"fd00::12\"]\n",
       "[tls]\nmode = \"off\"\n",
       "[backup]\narchiving = true\npitr = true\n",
   };
@@ -417,6 +418,9 @@ TEST_CASE("intent: the JSON Schema and the parser agree") {
       "[resources]\nstorage = \"nvme\"\n",
       "[network]\nexposure = \"world\"\n",
       "[network]\nallowed_cidrs = [\"10.0.0.0/33\"]\n",
+      "[network]\nlisten_addresses = [\"*\"]\n",
+      "[network]\nlisten_addresses = [\"0.0.0.0\"]\n",
+      "[network]\nlisten_addresses = \"localhost\"\n",
       "[network]\nallowed_cidrs = [\"10.0.0.0\"]\n",
       "[network]\nallowed_cidrs = \"10.0.0.0/8\"\n",
       "[network]\nallowed_cidrs = [\"0.0.0.0/0\"]\n",

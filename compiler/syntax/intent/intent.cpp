@@ -336,6 +336,8 @@ class Parser {
                                 if (auto v = enumeration(n, p, kExposures)) intent_.exposure = *v;
                               }},
                              {"allowed_cidrs", [this](const toml::node& n, const std::string& p) { cidrs(n, p); }},
+                             {"listen_addresses",
+                              [this](const toml::node& n, const std::string& p) { listen_addresses(n, p); }},
                          })},
              {"tls", section({
                          {"mode",
@@ -401,6 +403,31 @@ class Parser {
         continue;
       }
       intent_.allowed_cidrs.push_back(*text);
+    }
+  }
+
+  // Host names or addresses of the server's interfaces: what listen_addresses may list.
+  void listen_addresses(const toml::node& node, const std::string& path) {
+    const toml::array* array = node.as_array();
+    if (!array) {
+      error(span_of(node), fmt::format("\"{}\" must be an array of host names or addresses", path));
+      return;
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const toml::node& element = *array->get(i);
+      std::string element_path = fmt::format("{}[{}]", path, i);
+      intent_.key_spans[element_path] = span_of(element);
+      auto text = string(element, element_path);
+      if (!text) continue;
+      bool plain = !text->empty() && text->find_first_not_of(
+                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:_") ==
+                                         std::string::npos;
+      if (!plain || *text == "0.0.0.0" || *text == "::") {
+        error(span_of(element), fmt::format("\"{}\" = \"{}\": name one interface by host name or address "
+                                            "(not *, 0.0.0.0 or ::)", element_path, *text));
+        continue;
+      }
+      intent_.listen_addresses.push_back(*text);
     }
   }
 
@@ -604,7 +631,9 @@ nlohmann::ordered_json intent_json(const Intent& intent) {
       {"storage", optional(intent.storage, [](Storage s) { return ordered_json(storage_name(s)); })},
       {"workload", optional(intent.workload, [](Workload w) { return ordered_json(workload_name(w)); })},
       {"max_connections", optional(intent.max_connections, same)}};
-  root["network"] = {{"exposure", exposure_name(intent.exposure)}, {"allowed_cidrs", intent.allowed_cidrs}};
+  root["network"] = {{"exposure", exposure_name(intent.exposure)},
+                     {"allowed_cidrs", intent.allowed_cidrs},
+                     {"listen_addresses", intent.listen_addresses}};
   root["tls"] = {{"mode", tls_mode_name(intent.tls_mode)}, {"min_version", optional(intent.tls_min_version, same)}};
   root["auth"] = {{"password_encryption", optional(intent.password_encryption, [](PasswordEncryption p) {
                      return ordered_json(password_encryption_name(p));

@@ -46,6 +46,9 @@ struct Intent {
   // [network]
   Exposure exposure = Exposure::Private;
   std::vector<std::string> allowed_cidrs;  // validated IPv4/IPv6 CIDR, host bits zero
+  // The server's own addresses clients connect to (listen_addresses): host names or numeric
+  // addresses, "localhost"; "*" and "0.0.0.0" are not addresses of one interface.
+  std::vector<std::string> listen_addresses;
 
   // [tls]
   TlsMode tls_mode = TlsMode::Required;
