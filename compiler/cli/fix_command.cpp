@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <sstream>
 
 #include "compiler/cli/commands.hpp"
 #include "compiler/cli/report_output.hpp"
@@ -69,17 +68,7 @@ int fix(const GlobalOptions& global, const FixCommandOptions& options) {
   const auto& diagnostics = result.remaining.diagnostics;
   report::Summary summary = report::summarize(diagnostics, result.remaining.file_count);
   summary.fixed = result.applied.size();
-  if (check.output) {
-    std::ostringstream buffer;
-    write_report(buffer, check.format, diagnostics, summary, false);
-    write_output_file(*check.output, buffer.str());
-    if (!text) write_report(std::cout, "text", diagnostics, summary, use_color());
-  } else {
-    write_report(std::cout, check.format, diagnostics, summary, text && use_color());
-  }
-  std::cout.flush();
-  std::string fail_on = check.fail_on.value_or(plan.config.fail_on.value_or("warning"));
-  return fails(diagnostics, fail_on) ? exit_findings : exit_clean;
+  return report_findings(check, plan, diagnostics, summary);
 }
 
 }  // namespace

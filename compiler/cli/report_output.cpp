@@ -59,6 +59,21 @@ bool fails(const std::vector<engine::Diagnostic>& diagnostics, const std::string
   return std::any_of(diagnostics.begin(), diagnostics.end(), [&](const auto& d) { return d.severity >= threshold; });
 }
 
+int report_findings(const CheckOptions& options, const pipeline::LintPlan& plan,
+                    const std::vector<engine::Diagnostic>& diagnostics, const report::Summary& summary) {
+  if (options.output) {
+    std::ostringstream buffer;
+    write_report(buffer, options.format, diagnostics, summary, false);
+    write_output_file(*options.output, buffer.str());
+    if (options.format != "text") write_report(std::cout, "text", diagnostics, summary, use_color());
+  } else {
+    write_report(std::cout, options.format, diagnostics, summary, options.format == "text" && use_color());
+  }
+  std::cout.flush();
+  std::string fail_on = options.fail_on.value_or(plan.config.fail_on.value_or("warning"));
+  return fails(diagnostics, fail_on) ? exit_findings : exit_clean;
+}
+
 pipeline::LintRequest lint_request(const GlobalOptions& global, const CheckOptions& options) {
   pipeline::LintRequest request;
   request.paths = options.paths;

@@ -23,6 +23,11 @@ void write_output_file(const std::string& path, const std::string& content);
 // Whether any finding is at or above `fail_on` (error|warning|info; never: none).
 bool fails(const std::vector<engine::Diagnostic>& diagnostics, const std::string& fail_on);
 
+// Prints the findings in the chosen format (to --output too) and returns the exit code they give
+// under --fail-on (else the config's fail-on, else warning).
+int report_findings(const CheckOptions& options, const pipeline::LintPlan& plan,
+                    const std::vector<engine::Diagnostic>& diagnostics, const report::Summary& summary);
+
 // The pipeline's request from the command line's options.
 pipeline::LintRequest lint_request(const GlobalOptions& global, const CheckOptions& options);
 

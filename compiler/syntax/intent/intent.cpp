@@ -385,50 +385,49 @@ class Parser {
     intent_.memory_bytes = *bytes;
   }
 
-  void cidrs(const toml::node& node, const std::string& path) {
+  // Calls `each` with the path and text of every string element of an array (errors for the rest).
+  template <typename Each>
+  void for_each_string(const toml::node& node, const std::string& path, std::string_view expected, Each each) {
     const toml::array* array = node.as_array();
     if (!array) {
-      wrong_type(node, path, "an array of CIDR strings such as [\"10.0.0.0/8\"]");
+      wrong_type(node, path, expected);
       return;
     }
     for (std::size_t i = 0; i < array->size(); ++i) {
       const toml::node& element = *array->get(i);
       std::string element_path = fmt::format("{}[{}]", path, i);
       intent_.key_spans[element_path] = span_of(element);
-      auto text = string(element, element_path);
-      if (!text) continue;
-      std::string problem;
-      if (!valid_cidr(*text, problem)) {
-        error(span_of(element), fmt::format("\"{}\" = \"{}\": {}", element_path, *text, problem));
-        continue;
-      }
-      intent_.allowed_cidrs.push_back(*text);
+      if (auto text = string(element, element_path)) each(element, element_path, *text);
     }
+  }
+
+  void cidrs(const toml::node& node, const std::string& path) {
+    for_each_string(node, path, "an array of CIDR strings such as [\"10.0.0.0/8\"]",
+                    [&](const toml::node& element, const std::string& element_path, const std::string& text) {
+                      std::string problem;
+                      if (!valid_cidr(text, problem)) {
+                        error(span_of(element), fmt::format("\"{}\" = \"{}\": {}", element_path, text, problem));
+                        return;
+                      }
+                      intent_.allowed_cidrs.push_back(text);
+                    });
   }
 
   // Host names or addresses of the server's interfaces: what listen_addresses may list.
   void listen_addresses(const toml::node& node, const std::string& path) {
-    const toml::array* array = node.as_array();
-    if (!array) {
-      error(span_of(node), fmt::format("\"{}\" must be an array of host names or addresses", path));
-      return;
-    }
-    for (std::size_t i = 0; i < array->size(); ++i) {
-      const toml::node& element = *array->get(i);
-      std::string element_path = fmt::format("{}[{}]", path, i);
-      intent_.key_spans[element_path] = span_of(element);
-      auto text = string(element, element_path);
-      if (!text) continue;
-      bool plain = !text->empty() && text->find_first_not_of(
-                                         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:_") ==
-                                         std::string::npos;
-      if (!plain || *text == "0.0.0.0" || *text == "::") {
-        error(span_of(element), fmt::format("\"{}\" = \"{}\": name one interface by host name or address "
-                                            "(not *, 0.0.0.0 or ::)", element_path, *text));
-        continue;
-      }
-      intent_.listen_addresses.push_back(*text);
-    }
+    static constexpr std::string_view allowed =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:_";
+    for_each_string(node, path, "an array of host names or addresses such as [\"localhost\", \"10.0.0.12\"]",
+                    [&](const toml::node& element, const std::string& element_path, const std::string& text) {
+                      bool plain = !text.empty() && text.find_first_not_of(allowed) == std::string::npos;
+                      if (!plain || text == "0.0.0.0" || text == "::") {
+                        error(span_of(element), fmt::format("\"{}\" = \"{}\": name one interface by host name or "
+                                                            "address (not *, 0.0.0.0 or ::)",
+                                                            element_path, text));
+                        return;
+                      }
+                      intent_.listen_addresses.push_back(text);
+                    });
   }
 
   void tls_version(const toml::node& node, const std::string& path) {
