@@ -1,6 +1,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "compiler/source/secrets.hpp"
+
 #include "compiler/cli/commands.hpp"
 #include "compiler/model/file_kind.hpp"
 #include "compiler/catalog/catalog.hpp"
@@ -29,6 +31,14 @@ std::string_view line_kind_name(conf::LineKind kind) {
   return "blank";
 }
 
+// `text` with the secret parts find_secret_ranges sees replaced by '*'.
+std::string masked_text(std::string text) {
+  for (Span secret : find_secret_ranges(text)) {
+    for (std::size_t i = secret.begin; i < secret.end && i < text.size(); ++i) text[i] = '*';
+  }
+  return text;
+}
+
 ordered_json conf_tree_json(const conf::Tree& tree) {
   const SourceFile& file = *tree.file;
   ordered_json lines = ordered_json::array();
@@ -40,8 +50,9 @@ ordered_json conf_tree_json(const conf::Tree& tree) {
     if (line.kind == conf::LineKind::Entry) {
       conf::Entry entry = tree.entry(i);
       node["name"] = entry.name;
-      node["raw_value"] = entry.raw_value;
-      node["value"] = entry.value;
+      // Secrets (conninfo passwords ...) are masked like in every other output.
+      node["raw_value"] = masked_text(entry.raw_value);
+      node["value"] = masked_text(entry.value);
       node["name_span"] = span_json(entry.name_span);
       node["value_span"] = span_json(entry.value_span);
     }
@@ -120,8 +131,10 @@ ordered_json auth_file_json(const hba::AuthFile& file, model::FileKind kind, int
   return {{"kind", model::file_kind_name(kind)}, {"path", file.file->display_path()}, {"lines", std::move(lines)}};
 }
 
-ordered_json located_json(const container::Located& located) {
-  return {{"text", located.text}, {"span", span_json(located.span)}};
+// A value as the reader decoded it, with its secrets masked when the file marks any in its span.
+ordered_json located_json(const SourceFile& file, const container::Located& located) {
+  bool secret = file.redacted(located.span) != file.text(located.span);
+  return {{"text", secret ? std::string(located.text.size(), '*') : located.text}, {"span", span_json(located.span)}};
 }
 
 ordered_json env_json(const SourceFile& file, const std::vector<container::EnvVar>& environment) {
@@ -134,9 +147,11 @@ ordered_json env_json(const SourceFile& file, const std::vector<container::EnvVa
   return list;
 }
 
-ordered_json settings_json(const std::vector<container::ServerSetting>& settings) {
+ordered_json settings_json(const SourceFile& file, const std::vector<container::ServerSetting>& settings) {
   ordered_json list = ordered_json::array();
-  for (const auto& [name, value] : settings) list.push_back({{"name", located_json(name)}, {"value", located_json(value)}});
+  for (const auto& [name, value] : settings) {
+    list.push_back({{"name", located_json(file, name)}, {"value", located_json(file, value)}});
+  }
   return list;
 }
 
@@ -151,7 +166,7 @@ ordered_json compose_json(const compose::ComposeFile& file) {
   ordered_json services = ordered_json::array();
   for (const auto& service : file.services) {
     ordered_json node{{"name", service.name}, {"runs_postgres", service.runs_postgres}};
-    if (service.image) node["image"] = located_json(*service.image);
+    if (service.image) node["image"] = located_json(*file.file, *service.image);
     if (service.memory_limit_bytes) node["memory_limit_bytes"] = *service.memory_limit_bytes;
     ordered_json ports = ordered_json::array();
     for (const auto& port : service.ports) {
@@ -160,7 +175,7 @@ ordered_json compose_json(const compose::ComposeFile& file) {
     }
     node["ports"] = std::move(ports);
     node["environment"] = env_json(*file.file, service.environment);
-    node["server_settings"] = settings_json(service.server_settings);
+    node["server_settings"] = settings_json(*file.file, service.server_settings);
     node["healthcheck"] = service.has_healthcheck;
     services.push_back(std::move(node));
   }
@@ -171,9 +186,9 @@ ordered_json compose_json(const compose::ComposeFile& file) {
 ordered_json dockerfile_json(const dockerfile::DockerfileModel& file) {
   ordered_json stages = ordered_json::array();
   for (const auto& stage : file.stages) {
-    ordered_json node{{"image", located_json(stage.image)}, {"runs_postgres", stage.runs_postgres},
+    ordered_json node{{"image", located_json(*file.file, stage.image)}, {"runs_postgres", stage.runs_postgres},
                       {"environment", env_json(*file.file, stage.env)},
-                      {"server_settings", settings_json(stage.server_settings)},
+                      {"server_settings", settings_json(*file.file, stage.server_settings)},
                       {"healthcheck", stage.has_healthcheck}};
     if (stage.alias) node["alias"] = *stage.alias;
     ordered_json instructions = ordered_json::array();

@@ -1,6 +1,6 @@
 #include "compiler/model/conf_set.hpp"
 
-#include "compiler/model/secrets.hpp"
+#include "compiler/source/secrets.hpp"
 
 #include <algorithm>
 #include <cerrno>

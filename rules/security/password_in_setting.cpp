@@ -1,7 +1,7 @@
 // S105 password-in-setting: a password written into a configuration value.
 #include <fmt/format.h>
 
-#include "compiler/model/secrets.hpp"
+#include "compiler/source/secrets.hpp"
 #include "rules/registry.hpp"
 #include "rules/rule_support.hpp"
 
@@ -34,7 +34,7 @@ class PasswordInSettingRule final : public engine::Rule {
 
   void check(const model::Deployment& deployment, engine::DiagnosticSink& sink) const override {
     for_each_setting(deployment, [&](const model::ConfSet&, const model::Setting& setting) {
-      if (model::find_secret_ranges(setting.entry.raw_value).empty()) return;
+      if (find_secret_ranges(setting.entry.raw_value).empty()) return;
       sink.report(file_of(setting.value), setting.value.span,
                   fmt::format("\"{}\" contains a password", setting.entry.name),
                   "keep passwords in a password file (passfile=, ~/.pgpass) or use certificates");

@@ -577,6 +577,16 @@ class Fix(Files):
         self.assertNotIn(b"Sup3rSecretPw", result.stdout + result.stderr)
         self.assertIn(b"masks secrets", result.stderr)
 
+    def test_parse_json_masks_conninfo_and_url_passwords(self):
+        self.write("postgresql.conf", "primary_conninfo = 'host=a user=r password=Sup3rSecretPw'\n")
+        self.write("docker-compose.yml", "services:\n  db:\n    image: postgres:16\n"
+                   "    command: postgres -c primary_conninfo='host=a password=Sup3rSecretPw'\n"
+                   "    environment:\n      DATABASE_URL: postgres://u:Sup3rSecretPw@h/db\n")
+        for name in ("postgresql.conf", "docker-compose.yml"):
+            out = run("parse", "--json", name, cwd=self.path)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertNotIn(b"Sup3rSecretPw", out.stdout, name)
+
     def test_fix_exits_as_check_on_what_remains(self):
         self.write("postgresql.conf", "fsync = off\nwork_mem = '1kB'\n")
         result = run("fix", "--select", "D101,V103", ".", cwd=self.path)

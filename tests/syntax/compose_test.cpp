@@ -180,6 +180,24 @@ TEST_CASE("compose: environment in map and list form, passwords masked") {
         "      - PGPASSWORD=*******");
 }
 
+TEST_CASE("compose: a list of merge keys, earlier maps first") {
+  // Reading `<<: [*a, *b]` once iterated a dead yaml-cpp proxy (ASan stack-use-after-scope).
+  auto file = read(R"(x-a: &a
+  image: postgres:16
+x-b: &b
+  image: postgres:15
+  mem_limit: 1g
+services:
+  db:
+    <<: [*a, *b]
+)");
+  REQUIRE(file.errors.empty());
+  REQUIRE(file.services.size() == 1);
+  REQUIRE(file.services[0].image);
+  CHECK(file.services[0].image->text == "postgres:16");
+  CHECK(file.services[0].memory_limit_bytes == 1024ULL * 1024 * 1024);
+}
+
 TEST_CASE("compose: images, memory, merge keys") {
   auto file = read(R"(x-db: &db
   image: timescale/timescaledb:latest-pg16

@@ -150,10 +150,13 @@ std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map, in
   std::vector<YAML::Node> merges;
   for (auto it = map.begin(); it != map.end(); ++it) {
     if (it->first.IsScalar() && it->first.Scalar() == "<<") {
-      if (it->second.IsSequence()) {
-        for (const auto& each : it->second) merges.push_back(each);
+      // Copy the node first: `it->second` lives in a proxy that dies with the expression, so
+      // iterating it directly reads freed stack (ASan: stack-use-after-scope).
+      YAML::Node merged = it->second;
+      if (merged.IsSequence()) {
+        for (const auto& each : merged) merges.push_back(each);
       } else {
-        merges.push_back(it->second);
+        merges.push_back(merged);
       }
     } else {
       out.emplace_back(it->first, it->second);
@@ -441,9 +444,8 @@ ComposeFile read_compose(const SourceFilePtr& file) {
       result.services.push_back(read_service(reader, key, body));
     }
     for (const auto& service : result.services) {
-      for (const auto& var : service.environment) {
-        if (var.value && !var.value_span.empty() && container::is_secret_name(var.name)) file->mark_secret(var.value_span);
-      }
+      for (const auto& var : service.environment) container::mark_secrets(*file, var);
+      for (const auto& setting : service.server_settings) container::mark_secrets(*file, setting);
     }
   } catch (const YAML::Exception& e) {
     std::size_t line = e.mark.is_null() ? 0 : static_cast<std::size_t>(std::max(0, e.mark.line));

@@ -1,5 +1,7 @@
 #include "compiler/syntax/container/located.hpp"
 
+#include "compiler/source/secrets.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -160,6 +162,16 @@ std::vector<Located> split_words(std::string_view text, const std::vector<std::s
 ReadError make_error(const SourceFile& file, std::string message, Span span) {
   LineColumn position = file.position(std::min(span.begin, file.text().size()));
   return {std::move(message), position.line, position.column, span};
+}
+
+void mark_secrets(const SourceFile& file, const EnvVar& variable) {
+  if (!variable.value || variable.value_span.empty()) return;
+  if (is_secret_name(variable.name) || !find_secret_ranges(*variable.value).empty()) file.mark_secret(variable.value_span);
+}
+
+void mark_secrets(const SourceFile& file, const ServerSetting& setting) {
+  const Located& value = setting.second;
+  if (!value.span.empty() && !find_secret_ranges(value.text).empty()) file.mark_secret(value.span);
 }
 
 }  // namespace pglint::container

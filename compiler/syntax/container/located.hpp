@@ -42,6 +42,13 @@ struct ReadError {
 // (POSTGRES_PASSWORD, PGPASSWORD, REPLICATION_PASSWORD; not POSTGRES_PASSWORD_FILE).
 bool is_secret_name(std::string_view name);
 
+// Marks what holds a secret on `file`, so that every output masks it: the value of a variable
+// named like a password, and any value holding a conninfo password or a postgres:// URI with one
+// (DATABASE_URL, -c primary_conninfo=...). The whole value is marked: YAML and shell quoting may
+// move the secret's bytes away from where the decoded text has them.
+void mark_secrets(const SourceFile& file, const EnvVar& variable);
+void mark_secrets(const SourceFile& file, const ServerSetting& setting);
+
 // An image that runs a PostgreSQL server: postgres, postgis, timescaledb, pgvector, citus,
 // bitnami/postgresql, spilo, supabase/postgres... but not postgrest, exporters, pgadmin,
 // pgbouncer or backup tools. ${VAR:-default} is read as its default, other variables as empty.

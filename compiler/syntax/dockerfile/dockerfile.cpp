@@ -247,7 +247,7 @@ class Reader {
       }
     }
     for (EnvVar& var : found) {
-      if (var.value && !var.value_span.empty() && container::is_secret_name(var.name)) file_->mark_secret(var.value_span);
+      container::mark_secrets(*file_, var);
       if (stage) {
         stage->env.push_back(std::move(var));
       } else if (build_arg) {
@@ -327,6 +327,7 @@ class Reader {
       stage.server_settings = container::server_settings(*file_, stage.entrypoint);
       auto more = container::server_settings(*file_, stage.command);
       stage.server_settings.insert(stage.server_settings.end(), more.begin(), more.end());
+      for (const auto& setting : stage.server_settings) container::mark_secrets(*file_, setting);
       if (container::is_postgres_command(stage.command) || container::is_postgres_command(stage.entrypoint)) {
         stage.runs_postgres = true;
       }

@@ -1,9 +1,9 @@
-#include "compiler/model/secrets.hpp"
+#include "compiler/source/secrets.hpp"
 
 #include <cctype>
 #include <string>
 
-namespace pglint::model {
+namespace pglint {
 
 namespace {
 
@@ -87,4 +87,4 @@ std::vector<Span> find_secret_ranges(std::string_view text) {
   return ranges;
 }
 
-}  // namespace pglint::model
+}  // namespace pglint

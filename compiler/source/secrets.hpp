@@ -7,9 +7,9 @@
 
 #include "compiler/source/span.hpp"
 
-namespace pglint::model {
+namespace pglint {
 
 // Byte ranges of the secret parts, relative to `text`.
 std::vector<Span> find_secret_ranges(std::string_view text);
 
-}  // namespace pglint::model
+}  // namespace pglint
