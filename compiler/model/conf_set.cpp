@@ -205,11 +205,7 @@ void add_command_line_settings(ConfSet& set, std::vector<Setting> settings) {
   mark_dead_and_overridden(set);
 }
 
-fs::path canonical_config_path(const fs::path& path) {
-  std::error_code ec;
-  fs::path absolute = path.is_absolute() ? path : fs::absolute(path, ec);
-  return absolute.lexically_normal();
-}
+fs::path canonical_config_path(const fs::path& path) { return provider_key(path); }
 
 const Setting* ConfSet::effective(std::string_view key) const {
   auto it = winners.find(key);
